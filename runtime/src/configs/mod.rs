@@ -1,0 +1,10 @@
+//! The configuration of every pallet of the runtime, one module per area.
+
+mod collective;
+mod consensus;
+mod monetary;
+mod system;
+
+pub use collective::ProxyType;
+pub use monetary::{TransactionByteFee, WeightToFee};
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -1,0 +1,128 @@
+//! The genesis presets the node builds its chain specs from, served by the genesis-builder
+//! runtime API: `development` (one validator, Alice) and `local_testnet` (two validators, Alice
+//! and Bob). In both, the well-known development accounts are endowed and Alice holds the sudo key.
+
+use crate::{currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each endowed development account holds at genesis: a million CML.
+pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
+
+/// The genesis of a chain with the given validators, endowed accounts and sudo key.
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|account| (account, ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// The session keys of a well-known development validator.
+fn authority_keys(validator: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(validator.public().into(), grandpa.public().into())
+}
+
+/// One validator, Alice: the chain of `--dev`.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// Two validators, Alice and Bob: the chain of `--chain local`.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON of the preset with the given id, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The ids of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn preset(id: &str) -> Value {
+		let bytes = get_preset(&PresetId::from(id)).expect("the preset exists");
+		serde_json::from_slice(&bytes).expect("a preset is JSON")
+	}
+
+	#[test]
+	fn both_presets_are_offered() {
+		let names = preset_names();
+		assert_eq!(names.len(), 2);
+		assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+	}
+
+	#[test]
+	fn development_has_one_validator_and_local_two() {
+		assert_eq!(preset("development")["aura"]["authorities"].as_array().map(Vec::len), Some(1));
+		assert_eq!(preset("development")["grandpa"]["authorities"].as_array().map(Vec::len), Some(1));
+		assert_eq!(preset("local_testnet")["aura"]["authorities"].as_array().map(Vec::len), Some(2));
+		assert_eq!(preset("local_testnet")["grandpa"]["authorities"].as_array().map(Vec::len), Some(2));
+	}
+
+	#[test]
+	fn presets_build_a_genesis_state() {
+		for id in preset_names() {
+			let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+				.expect("the default genesis config is JSON");
+			sc_chain_spec::json_merge(&mut config, preset(id.as_ref()));
+			let json = serde_json::to_vec(&config).expect("a merged config is JSON");
+			sp_io::TestExternalities::default().execute_with(|| {
+				frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+					.expect("the preset is a valid genesis config");
+				let endowed = Sr25519Keyring::Alice.to_account_id();
+				assert_eq!(crate::Balances::free_balance(&endowed), ENDOWMENT);
+				assert_eq!(crate::Sudo::key(), Some(endowed));
+			});
+		}
+	}
+}

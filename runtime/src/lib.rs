@@ -1,0 +1,198 @@
+//! The Cosmolocal runtime.
+//!
+//! Open designs are a global commons, things are made locally by workshops and cooperatives, and
+//! this runtime coordinates and accounts between them. This crate assembles the chain's pallets:
+//! consensus (Aura, GRANDPA), money (Balances, TransactionPayment, Assets for community and local
+//! currencies), collective action (Multisig, Proxy, Utility) and, at the indices reserved for them,
+//! the three domain pallets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` does a lot of recursion and requires us to increase the limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use sp_runtime::{generic, impl_opaque_keys};
+use sp_version::RuntimeVersion;
+
+pub use cosmolocal_primitives::{
+	currency, time, AccountId, AssetId, Balance, BlockNumber, Hash, Nonce, Signature,
+};
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+
+/// Opaque types, for the node: it knows the format of blocks and extrinsics only as bytes.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::{BlakeTwo256, Hash as HashT};
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: one for Aura block authoring, one for GRANDPA finality.
+	pub struct SessionKeys {
+		/// Signs the blocks this validator authors.
+		pub aura: Aura,
+		/// Signs this validator's finality votes.
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's identity and version, checked by nodes and wallets.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("cosmolocal"),
+	impl_name: alloc::borrow::Cow::Borrowed("cosmolocal-node"),
+	authoring_version: 1,
+	// Bumped whenever the runtime's logic changes; nodes and wallets follow it.
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The address format of an extrinsic's signer: an account id or an index.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, sp_runtime::traits::BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block as it is signed by its author.
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// Identifies a block by its hash or number.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions every signed transaction carries, checked in this order.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Lets a wallet (a Ledger, for example) prove that it decoded the call with this runtime's
+	// own metadata before signing it.
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run at the next runtime upgrade.
+pub type Migrations = ();
+
+/// Executive: handles dispatch to the various modules.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The pallets of the chain, at indices that never move: a pallet's index is part of every call
+/// and storage key, so wallets and indexers depend on it.
+///
+/// - 0–9: the system and consensus (5–9 kept for the validator set and its sessions);
+/// - 10–19: money (the native token, fees, community and local currencies);
+/// - 20–29: governance;
+/// - 30–39: collective action (batches, multisig and proxy accounts);
+/// - 40–49: the cosmo-local domain: 40 `DesignRegistry`, 41 `ProductionPledges`,
+///   42 `ContributiveAccounting`.
+#[frame_support::runtime]
+mod runtime {
+	/// The runtime: every pallet of the chain.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks, events and runtime upgrades.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The time of each block, set by its author.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// Block authoring in turns by the validators.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Finality of blocks by the validators' votes.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// The native token.
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+
+	/// Transaction fees.
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// Community and local currencies that pledges can be priced in.
+	#[runtime::pallet_index(12)]
+	pub type Assets = pallet_assets;
+
+	/// A single administrator key, until on-chain governance replaces it.
+	#[runtime::pallet_index(20)]
+	pub type Sudo = pallet_sudo;
+
+	/// Batches of calls.
+	#[runtime::pallet_index(30)]
+	pub type Utility = pallet_utility;
+
+	/// Accounts controlled by several members with a threshold: how cooperatives act.
+	#[runtime::pallet_index(31)]
+	pub type Multisig = pallet_multisig;
+
+	/// Accounts that act for others, within limits.
+	#[runtime::pallet_index(32)]
+	pub type Proxy = pallet_proxy;
+}
