@@ -121,7 +121,7 @@ mod tests {
 					.expect("the preset is a valid genesis config");
 				let endowed = Sr25519Keyring::Alice.to_account_id();
 				assert_eq!(crate::Balances::free_balance(&endowed), ENDOWMENT);
-				assert_eq!(crate::Sudo::key(), Some(endowed));
+				assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(endowed));
 			});
 		}
 	}

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 
 import { nodeBinary, rpc, startNode, waitFor } from './support/node.mjs';
 
-// A fixed network key for Alice's node, so that Bob can be told its peer id.
+// Validators need a network key of their own: fixed ones, so that Bob can be told Alice's peer id.
 const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
+const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
 
 /**
  * The Aura slot of a block, from its pre-runtime digest: 0x06, the engine id "aura", the length 8
@@ -47,7 +48,7 @@ describe('local two-validator network from a chain spec file', () => {
     });
     bob = await startNode({
       name: 'local-bob',
-      args: ['--chain', specPath, '--bob', '--tmp',
+      args: ['--chain', specPath, '--bob', '--tmp', '--node-key', BOB_NODE_KEY,
         '--bootnodes', `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${alicePeerId}`],
     });
   });

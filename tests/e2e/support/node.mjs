@@ -26,11 +26,17 @@ export function freePort() {
   });
 }
 
-/** Polls `check` until it returns a truthy value, or fails after `timeoutMs`. */
-export async function waitFor(what, check, { timeoutMs = 120_000, intervalMs = 250 } = {}) {
+/**
+ * Polls `check` until it returns a truthy value, or fails after `timeoutMs`, or at once when
+ * `giveUp()` returns a reason.
+ */
+export async function waitFor(what, check,
+  { timeoutMs = 120_000, intervalMs = 250, giveUp = () => null } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   while (Date.now() < deadline) {
+    const reason = giveUp();
+    if (reason) throw new Error(`gave up waiting for ${what}: ${reason}`);
     try {
       const value = await check();
       if (value) return value;
@@ -80,7 +86,7 @@ export async function startNode({ name, args: chainArgs }) {
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--prometheus-port', String(prometheusPort),
-    '--no-mdns', '--no-telemetry', '--no-hardware-benchmarks',
+    '--no-mdns', '--no-telemetry',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
@@ -105,15 +111,14 @@ export async function startNode({ name, args: chainArgs }) {
         await exit;
         clearTimeout(timer);
       }
-      log.end();
+      await new Promise((resolve) => log.end(resolve));
     },
   };
 
   try {
-    await waitFor('the node to answer RPC', async () => {
-      if (exited) throw new Error(`the node exited early (${JSON.stringify(exited)})`);
-      return (await rpc(httpUrl, 'system_health')) !== undefined;
-    }, { timeoutMs: 180_000 });
+    await waitFor('the node to answer RPC',
+      async () => (await rpc(httpUrl, 'system_health')) !== undefined,
+      { timeoutMs: 180_000, giveUp: () => exited && `the node exited (${JSON.stringify(exited)})` });
   } catch (error) {
     await node.stop();
     const tail = readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
