@@ -9,10 +9,7 @@ mod token {
 #[cfg(all(feature = "std", feature = "metadata-hash"))]
 fn main() {
 	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash(
-			token::TOKEN_SYMBOL,
-			token::TOKEN_DECIMALS,
-		)
+		.enable_metadata_hash(token::TOKEN_SYMBOL, token::TOKEN_DECIMALS)
 		.build();
 }
 

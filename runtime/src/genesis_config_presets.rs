@@ -2,7 +2,9 @@
 //! runtime API: `development` (one validator, Alice) and `local_testnet` (two validators, Alice
 //! and Bob). In both, the well-known development accounts are endowed and Alice holds the sudo key.
 
-use crate::{currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -29,7 +31,10 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+			authorities: initial_authorities
+				.iter()
+				.map(|(aura, _)| aura.clone())
+				.collect::<Vec<_>>(),
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: initial_authorities
@@ -104,9 +109,18 @@ mod tests {
 	#[test]
 	fn development_has_one_validator_and_local_two() {
 		assert_eq!(preset("development")["aura"]["authorities"].as_array().map(Vec::len), Some(1));
-		assert_eq!(preset("development")["grandpa"]["authorities"].as_array().map(Vec::len), Some(1));
-		assert_eq!(preset("local_testnet")["aura"]["authorities"].as_array().map(Vec::len), Some(2));
-		assert_eq!(preset("local_testnet")["grandpa"]["authorities"].as_array().map(Vec::len), Some(2));
+		assert_eq!(
+			preset("development")["grandpa"]["authorities"].as_array().map(Vec::len),
+			Some(1)
+		);
+		assert_eq!(
+			preset("local_testnet")["aura"]["authorities"].as_array().map(Vec::len),
+			Some(2)
+		);
+		assert_eq!(
+			preset("local_testnet")["grandpa"]["authorities"].as_array().map(Vec::len),
+			Some(2)
+		);
 	}
 
 	#[test]

@@ -1,9 +1,13 @@
 //! The native token, transaction fees, and the assets that serve as community and local
 //! currencies.
 
-use crate::{AccountId, AssetId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason};
-use cosmolocal_primitives::currency::{deposit, EXISTENTIAL_DEPOSIT, MICRO_UNITS, MILLI_UNITS, UNITS};
+use crate::{
+	AccountId, AssetId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason,
+};
+use cosmolocal_primitives::currency::{
+	deposit, EXISTENTIAL_DEPOSIT, MICRO_UNITS, MILLI_UNITS, UNITS,
+};
 use frame_support::{
 	parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU32, ConstU8, VariantCountOf},

@@ -82,16 +82,18 @@ mod tests {
 		assert!(normal.ref_time() < weights.max_block.ref_time());
 		assert!(weights.base_block.ref_time() >= BlockExecutionWeight::get().ref_time());
 		assert!(
-			weights.get(DispatchClass::Normal).base_extrinsic.ref_time() >=
-				ExtrinsicBaseWeight::get().ref_time()
+			weights.get(DispatchClass::Normal).base_extrinsic.ref_time()
+				>= ExtrinsicBaseWeight::get().ref_time()
 		);
 	}
 
 	#[test]
 	fn normal_extrinsics_fill_three_quarters_of_a_block_length() {
 		let length = RuntimeBlockLength::get();
-		assert_eq!(*length.max.get(DispatchClass::Normal), NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_LENGTH);
+		assert_eq!(
+			*length.max.get(DispatchClass::Normal),
+			NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_LENGTH
+		);
 		assert_eq!(*length.max.get(DispatchClass::Operational), MAXIMUM_BLOCK_LENGTH);
 	}
 }
-

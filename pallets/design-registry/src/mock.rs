@@ -1,0 +1,111 @@
+//! A runtime with the design registry, for tests.
+
+use crate as pallet_design_registry;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, Permill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// Accounts of the tests.
+pub const ALICE: u64 = 1;
+pub const BOB: u64 = 2;
+pub const CHARLIE: u64 = 3;
+/// An account without funds.
+pub const PAUPER: u64 = 99;
+
+/// What each funded account starts with.
+pub const INITIAL_BALANCE: u64 = 1_000_000;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		DesignRegistry: pallet_design_registry,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const MaxCommonsShare: Permill = Permill::from_percent(20);
+}
+
+impl pallet_design_registry::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AdminOrigin = EnsureRoot<u64>;
+	type CertifierOrigin = EnsureRoot<u64>;
+	type Hooks = ();
+	type DepositPerItem = frame_support::traits::ConstU64<100>;
+	type DepositPerByte = frame_support::traits::ConstU64<1>;
+	type MaxCommonsShare = MaxCommonsShare;
+	type MaxMaintainers = ConstU32<3>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxTags = ConstU32<4>;
+	type MaxTagLen = ConstU32<16>;
+	type MaxProcesses = ConstU32<4>;
+	type MaxManifestLen = ConstU32<96>;
+	type MaxVersionLabelLen = ConstU32<16>;
+	type MaxEvidenceLen = ConstU32<32>;
+	type MaxLineageDepth = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+/// The open licences of the runtime's genesis, with whether each is share-alike.
+pub fn genesis_licences() -> Vec<(Vec<u8>, bool)> {
+	[
+		("CERN-OHL-S-2.0", true),
+		("CERN-OHL-W-2.0", false),
+		("CERN-OHL-P-2.0", false),
+		("CC-BY-4.0", false),
+		("CC-BY-SA-4.0", true),
+		("GPL-3.0-or-later", true),
+		("MIT", false),
+	]
+	.into_iter()
+	.map(|(id, share_alike)| (id.as_bytes().to_vec(), share_alike))
+	.collect()
+}
+
+/// Storage with funded accounts and the genesis licences, at block 1.
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ALICE, INITIAL_BALANCE),
+			(BOB, INITIAL_BALANCE),
+			(CHARLIE, INITIAL_BALANCE),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_design_registry::GenesisConfig::<Test> {
+		licences: genesis_licences(),
+		_config: Default::default(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` in `new_bench_ext`, then checks the registry's invariants.
+pub fn new_test_ext(test: impl FnOnce()) {
+	new_bench_ext().execute_with(|| {
+		test();
+		DesignRegistry::do_try_state().expect("the registry's invariants hold");
+	});
+}
