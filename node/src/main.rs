@@ -2,6 +2,8 @@
 //! wallets and integrators.
 
 #![warn(missing_docs)]
+// The error types are sc-cli's and sc-service's own, large by their design.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

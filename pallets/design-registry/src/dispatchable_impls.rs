@@ -14,6 +14,7 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_register_design(
 		creator: T::AccountId,
 		name: BoundedVec<u8, T::MaxNameLen>,

@@ -59,6 +59,8 @@ use frame_support::traits::fungible;
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+// `register_design` takes every field of a design: its arguments are its public API.
+#[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -454,6 +456,7 @@ pub mod pallet {
 		/// Holds a deposit for the design, its version and its index entries.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_design(tags.len() as u32))]
+		#[allow(clippy::too_many_arguments)]
 		pub fn register_design(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLen>,

@@ -130,10 +130,10 @@ pub fn maintainer_deposit(maintainer: u64, design: DesignId) -> u64 {
 pub fn last_event() -> Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|record| match record.event {
+		.rev()
+		.find_map(|record| match record.event {
 			RuntimeEvent::DesignRegistry(event) => Some(event),
 			_ => None,
 		})
-		.last()
 		.expect("the registry deposited an event")
 }
