@@ -6,7 +6,7 @@ use alloc::{vec, vec::Vec};
 use cosmolocal_primitives::design::{DesignId, Process};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{fungible::Mutate, EnsureOrigin, Get},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
