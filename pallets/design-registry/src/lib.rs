@@ -44,6 +44,7 @@ mod impls;
 mod invariants;
 #[cfg(test)]
 mod mock;
+pub mod queries;
 #[cfg(test)]
 mod tests;
 pub mod types;

@@ -5,6 +5,7 @@ mod attestations;
 mod licences;
 mod lineage;
 mod maintainers;
+mod queries;
 mod register;
 mod settings;
 mod versions;

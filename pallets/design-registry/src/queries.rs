@@ -1,0 +1,85 @@
+//! The registry's read-only queries, served by the `DesignRegistryApi` runtime API.
+//!
+//! Lists are paginated: they return at most `limit` entries (capped at [`MAX_PAGE_SIZE`]) after
+//! `start_after`, in the order of the storage keys, which is stable.
+
+use crate::{pallet::*, types::*, Config, Pallet};
+use alloc::vec::Vec;
+use cosmolocal_primitives::design::{DesignId, VersionIndex};
+
+/// The most entries a page of a list holds.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// At most `limit` (capped at [`MAX_PAGE_SIZE`]) items of `iter`.
+fn page<I: Iterator>(iter: I, limit: u32) -> Vec<I::Item> {
+	iter.take(limit.min(MAX_PAGE_SIZE) as usize).collect()
+}
+
+impl<T: Config> Pallet<T> {
+	/// A design, if it exists.
+	pub fn design(design: DesignId) -> Option<Design<T>> {
+		Designs::<T>::get(design)
+	}
+
+	/// The versions of a design, with their indices.
+	pub fn versions(
+		design: DesignId,
+		start_after: Option<VersionIndex>,
+		limit: u32,
+	) -> Vec<(VersionIndex, DesignVersion<T>)> {
+		match start_after {
+			Some(after) => page(
+				Versions::<T>::iter_prefix_from(
+					design,
+					Versions::<T>::hashed_key_for(design, after),
+				),
+				limit,
+			),
+			None => page(Versions::<T>::iter_prefix(design), limit),
+		}
+	}
+
+	/// The designs derived from `parent` (derivatives and variants).
+	pub fn derivatives(
+		parent: DesignId,
+		start_after: Option<DesignId>,
+		limit: u32,
+	) -> Vec<DesignId> {
+		let keys = match start_after {
+			Some(after) => Derivatives::<T>::iter_key_prefix_from(
+				parent,
+				Derivatives::<T>::hashed_key_for(parent, after),
+			),
+			None => Derivatives::<T>::iter_key_prefix(parent),
+		};
+		page(keys, limit)
+	}
+
+	/// The designs `maintainer` maintains.
+	pub fn designs_of(
+		maintainer: T::AccountId,
+		start_after: Option<DesignId>,
+		limit: u32,
+	) -> Vec<DesignId> {
+		let keys = match start_after {
+			Some(after) => DesignsByMaintainer::<T>::iter_key_prefix_from(
+				&maintainer,
+				DesignsByMaintainer::<T>::hashed_key_for(&maintainer, after),
+			),
+			None => DesignsByMaintainer::<T>::iter_key_prefix(&maintainer),
+		};
+		page(keys, limit)
+	}
+
+	/// The designs carrying `tag`.
+	pub fn designs_by_tag(tag: Tag<T>, start_after: Option<DesignId>, limit: u32) -> Vec<DesignId> {
+		let keys = match start_after {
+			Some(after) => DesignsByTag::<T>::iter_key_prefix_from(
+				&tag,
+				DesignsByTag::<T>::hashed_key_for(&tag, after),
+			),
+			None => DesignsByTag::<T>::iter_key_prefix(&tag),
+		};
+		page(keys, limit)
+	}
+}
