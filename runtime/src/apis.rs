@@ -16,9 +16,11 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use cosmolocal_primitives::design::{DesignId, VersionIndex};
+
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, DesignRegistry, Executive, Grandpa, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -259,6 +261,46 @@ impl_runtime_apis! {
 		) -> Weight {
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
 				.unwrap_or_else(|error| panic!("execute_block failed: {error:?}"))
+		}
+	}
+
+	impl pallet_design_registry_runtime_api::DesignRegistryApi<
+		Block,
+		AccountId,
+		pallet_design_registry::Design<Runtime>,
+		pallet_design_registry::DesignVersion<Runtime>,
+		pallet_design_registry::Tag<Runtime>,
+	> for Runtime {
+		fn design(design: DesignId) -> Option<pallet_design_registry::Design<Runtime>> {
+			DesignRegistry::design(design)
+		}
+
+		fn versions(
+			design: DesignId,
+			start_after: Option<VersionIndex>,
+			limit: u32,
+		) -> Vec<(VersionIndex, pallet_design_registry::DesignVersion<Runtime>)> {
+			DesignRegistry::versions(design, start_after, limit)
+		}
+
+		fn derivatives(parent: DesignId, start_after: Option<DesignId>, limit: u32) -> Vec<DesignId> {
+			DesignRegistry::derivatives(parent, start_after, limit)
+		}
+
+		fn designs_of(
+			maintainer: AccountId,
+			start_after: Option<DesignId>,
+			limit: u32,
+		) -> Vec<DesignId> {
+			DesignRegistry::designs_of(maintainer, start_after, limit)
+		}
+
+		fn designs_by_tag(
+			tag: pallet_design_registry::Tag<Runtime>,
+			start_after: Option<DesignId>,
+			limit: u32,
+		) -> Vec<DesignId> {
+			DesignRegistry::designs_by_tag(tag, start_after, limit)
 		}
 	}
 

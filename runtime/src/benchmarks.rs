@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
 	[pallet_assets, Assets]
+	[pallet_design_registry, DesignRegistry]
 );

@@ -3,7 +3,8 @@
 //! and Bob). In both, the well-known development accounts are endowed and Alice holds the sudo key.
 
 use crate::{
-	currency::UNITS, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig,
+	currency::UNITS, AccountId, Balance, BalancesConfig, DesignRegistryConfig,
+	RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -43,7 +44,27 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		design_registry: DesignRegistryConfig { licences: open_licences() },
 	})
+}
+
+/// The open licences designs may use from genesis, with whether each is share-alike.
+fn open_licences() -> Vec<(Vec<u8>, bool)> {
+	[
+		("CERN-OHL-S-2.0", true),
+		("CERN-OHL-W-2.0", false),
+		("CERN-OHL-P-2.0", false),
+		("CC-BY-4.0", false),
+		("CC-BY-SA-4.0", true),
+		("CC0-1.0", false),
+		("GPL-3.0-or-later", true),
+		("MIT", false),
+		("Apache-2.0", false),
+		("TAPR-OHL-1.0", false),
+	]
+	.into_iter()
+	.map(|(id, share_alike)| (id.as_bytes().to_vec(), share_alike))
+	.collect()
 }
 
 /// The session keys of a well-known development validator.
@@ -136,6 +157,17 @@ mod tests {
 				let endowed = Sr25519Keyring::Alice.to_account_id();
 				assert_eq!(crate::Balances::free_balance(&endowed), ENDOWMENT);
 				assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(endowed));
+				let licence = |id: &str| {
+					pallet_design_registry::Licences::<crate::Runtime>::get(
+						pallet_design_registry::LicenceId::truncate_from(id.as_bytes().to_vec()),
+					)
+				};
+				assert_eq!(open_licences().len(), 10);
+				for (id, share_alike) in open_licences() {
+					let id = String::from_utf8(id).expect("licence ids are ASCII");
+					assert_eq!(licence(&id).map(|info| info.share_alike), Some(share_alike));
+				}
+				assert_eq!(licence("Proprietary"), None);
 			});
 		}
 	}

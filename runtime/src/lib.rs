@@ -18,6 +18,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+mod weights;
 
 extern crate alloc;
 
@@ -195,4 +196,8 @@ mod runtime {
 	/// Accounts that act for others, within limits.
 	#[runtime::pallet_index(32)]
 	pub type Proxy = pallet_proxy;
+
+	/// The open-design commons: designs, versions, lineage, licences and attestations.
+	#[runtime::pallet_index(40)]
+	pub type DesignRegistry = pallet_design_registry;
 }

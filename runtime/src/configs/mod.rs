@@ -2,6 +2,7 @@
 
 mod collective;
 mod consensus;
+mod domain;
 mod monetary;
 mod system;
 
