@@ -29,6 +29,8 @@ pub type VersionIndex = u32;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Process {
 	/// Additive manufacturing: FDM, resin or powder 3D printing.

@@ -7,12 +7,15 @@ use crate::{
 	RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
+use cosmolocal_primitives::design::Process;
 use frame_support::build_struct_json_patch;
+use pallet_design_registry::GenesisDesign;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::traits::Hash as _;
 
 /// What each endowed development account holds at genesis: a million CML.
 pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
@@ -22,6 +25,7 @@ fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	designs: Vec<GenesisDesign<AccountId>>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -44,7 +48,7 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
-		design_registry: DesignRegistryConfig { licences: open_licences() },
+		design_registry: DesignRegistryConfig { licences: open_licences(), designs },
 	})
 }
 
@@ -67,6 +71,56 @@ fn open_licences() -> Vec<(Vec<u8>, bool)> {
 	.collect()
 }
 
+/// Example designs for a development chain, so that a newcomer sees data in Polkadot.js Apps: a
+/// solar food dryer (Alice), a community bread oven (Bob) and a bamboo variant of the dryer
+/// (Charlie). Their manifests are placeholders.
+fn example_designs() -> Vec<GenesisDesign<AccountId>> {
+	let design = |creator: Sr25519Keyring,
+	              name: &str,
+	              hardware: &str,
+	              tags: &[&str],
+	              processes: Vec<Process>,
+	              derived_from: Option<u32>| GenesisDesign {
+		creator: creator.to_account_id(),
+		name: name.as_bytes().to_vec(),
+		hardware_licence: hardware.as_bytes().to_vec(),
+		documentation_licence: b"CC-BY-SA-4.0".to_vec(),
+		tags: tags.iter().map(|tag| tag.as_bytes().to_vec()).collect(),
+		processes,
+		manifest: alloc::format!("ipfs://example/{}", name.to_lowercase().replace(' ', "-"))
+			.into_bytes(),
+		manifest_hash: sp_runtime::traits::BlakeTwo256::hash(name.as_bytes()).0,
+		version_label: b"1.0.0".to_vec(),
+		derived_from,
+	};
+	vec![
+		design(
+			Sr25519Keyring::Alice,
+			"Solar food dryer",
+			"CERN-OHL-S-2.0",
+			&["solar", "food-preservation"],
+			vec![Process::Woodworking, Process::Assembly],
+			None,
+		),
+		design(
+			Sr25519Keyring::Bob,
+			"Community bread oven",
+			"CERN-OHL-W-2.0",
+			&["food", "masonry"],
+			vec![Process::FoodProcessing, Process::Construction],
+			None,
+		),
+		design(
+			Sr25519Keyring::Charlie,
+			"Solar food dryer bamboo frame",
+			"CERN-OHL-S-2.0",
+			&["solar", "bamboo"],
+			vec![Process::Woodworking, Process::Assembly],
+			Some(0),
+		),
+	]
+}
+
 /// The session keys of a well-known development validator.
 fn authority_keys(validator: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(validator.public().into(), grandpa.public().into())
@@ -78,6 +132,7 @@ pub fn development_config_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
+		example_designs(),
 	)
 }
 
@@ -90,6 +145,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
+		Vec::new(),
 	)
 }
 
@@ -155,7 +211,13 @@ mod tests {
 				frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
 					.expect("the preset is a valid genesis config");
 				let endowed = Sr25519Keyring::Alice.to_account_id();
-				assert_eq!(crate::Balances::free_balance(&endowed), ENDOWMENT);
+				// Part of it may be held for the deposits of the example designs.
+				assert_eq!(
+					<crate::Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(
+						&endowed
+					),
+					ENDOWMENT
+				);
 				assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(endowed));
 				let licence = |id: &str| {
 					pallet_design_registry::Licences::<crate::Runtime>::get(
@@ -168,6 +230,9 @@ mod tests {
 					assert_eq!(licence(&id).map(|info| info.share_alike), Some(share_alike));
 				}
 				assert_eq!(licence("Proprietary"), None);
+				let examples =
+					if id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET { 3 } else { 0 };
+				assert_eq!(pallet_design_registry::NextDesignId::<crate::Runtime>::get(), examples);
 			});
 		}
 	}

@@ -54,6 +54,16 @@ describe('design registry', () => {
     await node?.stop();
   });
 
+  test('the development chain starts with example designs', async () => {
+    const dryer = (await api.call.designRegistryApi.design(0)).unwrap();
+    assert.equal(dryer.name.toUtf8(), 'Solar food dryer');
+    assert.equal(dryer.licences.hardware.toUtf8(), 'CERN-OHL-S-2.0');
+    const derivatives = await api.call.designRegistryApi.derivatives(0, null, 10);
+    assert.deepEqual(derivatives.map((id) => id.toNumber()), [2]);
+    const solar = await api.call.designRegistryApi.designsByTag('solar', null, 10);
+    assert.deepEqual(solar.map((id) => id.toNumber()).sort(), [0, 2]);
+  });
+
   test('a cooperative registers a design and an integrator reads it back', async () => {
     const alice = keyring.addFromUri('//Alice');
     const { events, dispatchError } = await submit(registerDesign(api), alice);

@@ -227,15 +227,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Licences<T: Config> = StorageMap<_, Blake2_128Concat, LicenceId, LicenceInfo>;
 
-	/// The open licences allowed at genesis.
+	/// The open licences allowed at genesis, and designs registered at genesis (examples for a
+	/// development chain).
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// SPDX identifiers with whether each is share-alike.
 		pub licences: Vec<(Vec<u8>, bool)>,
-		#[serde(skip)]
-		/// Binds the config to the runtime.
-		pub _config: core::marker::PhantomData<T>,
+		/// Designs to register, in order (ids from 0), each paid by its creator's deposit.
+		pub designs: Vec<GenesisDesign<T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
@@ -245,6 +245,40 @@ pub mod pallet {
 				let id = validation::licence_id(id)
 					.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"));
 				Licences::<T>::insert(id, LicenceInfo { share_alike: *share_alike, allowed: true });
+			}
+			for design in &self.designs {
+				fn bounded<S: Get<u32>>(bytes: &Vec<u8>) -> BoundedVec<u8, S> {
+					BoundedVec::try_from(bytes.clone())
+						.unwrap_or_else(|_| panic!("genesis design field {bytes:?} is too long"))
+				}
+				let licence = |id: &Vec<u8>| {
+					validation::licence_id(id)
+						.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"))
+				};
+				let registered = Pallet::<T>::do_register_design(
+					design.creator.clone(),
+					bounded(&design.name),
+					DesignLicences {
+						hardware: licence(&design.hardware_licence),
+						documentation: licence(&design.documentation_licence),
+						software: None,
+					},
+					BoundedVec::truncate_from(design.tags.iter().map(bounded).collect()),
+					BoundedVec::truncate_from(design.processes.clone()),
+					NewVersion {
+						manifest: bounded(&design.manifest),
+						manifest_hash: design.manifest_hash,
+						label: bounded(&design.version_label),
+					},
+					design.derived_from.map(|parent| Lineage {
+						kind: LineageKind::Derivative,
+						parent,
+						parent_version: 0,
+					}),
+				);
+				if let Err(error) = registered {
+					panic!("genesis design {:?} does not register: {error:?}", design.name);
+				}
 			}
 		}
 	}

@@ -91,12 +91,9 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_design_registry::GenesisConfig::<Test> {
-		licences: genesis_licences(),
-		_config: Default::default(),
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	pallet_design_registry::GenesisConfig::<Test> { licences: genesis_licences(), designs: vec![] }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

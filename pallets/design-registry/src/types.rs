@@ -271,3 +271,29 @@ pub struct NewVersion<T: Config> {
 	/// The version's label.
 	pub label: VersionLabel<T>,
 }
+
+/// A design registered at genesis (its version 0 included).
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisDesign<AccountId> {
+	/// Who registers it, pays its deposits and maintains it.
+	pub creator: AccountId,
+	/// Its name.
+	pub name: alloc::vec::Vec<u8>,
+	/// SPDX id of its hardware licence.
+	pub hardware_licence: alloc::vec::Vec<u8>,
+	/// SPDX id of its documentation licence.
+	pub documentation_licence: alloc::vec::Vec<u8>,
+	/// Its tags.
+	pub tags: alloc::vec::Vec<alloc::vec::Vec<u8>>,
+	/// The processes it needs.
+	pub processes: alloc::vec::Vec<Process>,
+	/// The URI or CID of its first version's manifest.
+	pub manifest: alloc::vec::Vec<u8>,
+	/// The manifest's hash.
+	pub manifest_hash: [u8; 32],
+	/// Its first version's label.
+	pub version_label: alloc::vec::Vec<u8>,
+	/// The design (registered before it) it derives from, if any.
+	pub derived_from: Option<DesignId>,
+}
