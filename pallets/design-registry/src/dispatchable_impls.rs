@@ -60,7 +60,8 @@ impl<T: Config> Pallet<T> {
 			status: DesignStatus::Active,
 			readiness: Readiness::Concept,
 			commons_share: Permill::zero(),
-			version_count: 0,
+			// Version 0 is stored below.
+			version_count: 1,
 			registered_at: frame_system::Pallet::<T>::block_number(),
 			depositor: creator.clone(),
 			deposit: design_deposit,
@@ -77,7 +78,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::DesignRegistered { design, creator: creator.clone(), lineage });
 		T::Hooks::on_design_registered(design, &creator);
 
-		Self::insert_version(design, creator, version)
+		Self::store_version(design, 0, creator, version)
 	}
 
 	pub(crate) fn do_publish_version(
@@ -85,10 +86,13 @@ impl<T: Config> Pallet<T> {
 		design: DesignId,
 		version: NewVersion<T>,
 	) -> DispatchResult {
-		let record = Self::maintained_design(design, &publisher)?;
+		let mut record = Self::maintained_design(design, &publisher)?;
 		ensure!(record.status == DesignStatus::Active, Error::<T>::DesignDeprecated);
 		Self::ensure_version_publishable(design, &version)?;
-		Self::insert_version(design, publisher, version)
+		let index = record.version_count;
+		record.version_count = index.checked_add(1).ok_or(Error::<T>::VersionIndicesExhausted)?;
+		Designs::<T>::insert(design, record);
+		Self::store_version(design, index, publisher, version)
 	}
 
 	pub(crate) fn do_add_maintainer(
@@ -308,15 +312,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Stores the next version of `design`, paid by `publisher`.
-	fn insert_version(
+	/// Stores version `index` of `design` (counted in the design's record by the caller), paid by
+	/// `publisher`.
+	fn store_version(
 		design: DesignId,
+		index: VersionIndex,
 		publisher: T::AccountId,
 		version: NewVersion<T>,
 	) -> DispatchResult {
-		let mut record = Designs::<T>::get(design).ok_or(Error::<T>::DesignNotFound)?;
-		let index = record.version_count;
-		record.version_count = index.checked_add(1).ok_or(Error::<T>::VersionIndicesExhausted)?;
 		let NewVersion { manifest, manifest_hash, label } = version;
 		let mut stored = DesignVersion::<T> {
 			manifest,
@@ -332,7 +335,6 @@ impl<T: Config> Pallet<T> {
 		Self::hold(&publisher, stored.deposit)?;
 		Versions::<T>::insert(design, index, stored);
 		VersionByLabel::<T>::insert(design, &label, index);
-		Designs::<T>::insert(design, record);
 		Self::deposit_event(Event::VersionPublished {
 			design,
 			version: index,

@@ -241,20 +241,21 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			fn licence(id: &[u8]) -> LicenceId {
+				validation::licence_id(id)
+					.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"))
+			}
 			for (id, share_alike) in &self.licences {
-				let id = validation::licence_id(id)
-					.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"));
-				Licences::<T>::insert(id, LicenceInfo { share_alike: *share_alike, allowed: true });
+				Licences::<T>::insert(
+					licence(id),
+					LicenceInfo { share_alike: *share_alike, allowed: true },
+				);
 			}
 			for design in &self.designs {
 				fn bounded<S: Get<u32>>(bytes: &Vec<u8>) -> BoundedVec<u8, S> {
 					BoundedVec::try_from(bytes.clone())
 						.unwrap_or_else(|_| panic!("genesis design field {bytes:?} is too long"))
 				}
-				let licence = |id: &Vec<u8>| {
-					validation::licence_id(id)
-						.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"))
-				};
 				let registered = Pallet::<T>::do_register_design(
 					design.creator.clone(),
 					bounded(&design.name),
