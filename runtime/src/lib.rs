@@ -18,7 +18,6 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
-mod weights;
 
 extern crate alloc;
 

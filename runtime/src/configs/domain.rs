@@ -35,5 +35,5 @@ impl pallet_design_registry::Config for Runtime {
 	type MaxVersionLabelLen = ConstU32<32>;
 	type MaxEvidenceLen = ConstU32<128>;
 	type MaxLineageDepth = ConstU32<4>;
-	type WeightInfo = crate::weights::pallet_design_registry::WeightInfo<Runtime>;
+	type WeightInfo = pallet_design_registry::weights::SubstrateWeight<Runtime>;
 }
