@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod design;
+pub mod production;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
