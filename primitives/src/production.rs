@@ -4,6 +4,9 @@
 use crate::design::DesignId;
 use sp_runtime::DispatchError;
 
+/// The identifier of a production pledge, counted from 0.
+pub type PledgeId = u32;
+
 /// The commons of open designs, which settled production pledges pay into.
 pub trait DesignCommons<AccountId, AssetKind, Balance> {
 	/// Moves up to `amount` of `asset` from `payer` (a pledge's escrow) to the commons of

@@ -16,11 +16,16 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use cosmolocal_primitives::design::{DesignId, VersionIndex};
+use cosmolocal_primitives::{
+	design::{DesignId, VersionIndex},
+	production::PledgeId,
+};
+use pallet_production_pledges::{Pledge, PledgeState, Producer, RegionCode};
 
 use super::{
 	AccountId, Aura, Balance, Block, DesignRegistry, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	ProductionPledges, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -301,6 +306,72 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<DesignId> {
 			DesignRegistry::designs_by_tag(tag, start_after, limit)
+		}
+	}
+
+	impl pallet_production_pledges_runtime_api::ProductionPledgesApi<
+		Block,
+		AccountId,
+		Balance,
+		Producer<Runtime>,
+		Pledge<Runtime>,
+		RegionCode,
+		PledgeState,
+	> for Runtime {
+		fn producer(producer: AccountId) -> Option<Producer<Runtime>> {
+			ProductionPledges::producer(producer)
+		}
+
+		fn pledge(pledge: PledgeId) -> Option<Pledge<Runtime>> {
+			ProductionPledges::pledge(pledge)
+		}
+
+		fn escrow_account(pledge: PledgeId) -> AccountId {
+			ProductionPledges::escrow_account(pledge)
+		}
+
+		fn producers_by_region(
+			region: RegionCode,
+			start_after: Option<(RegionCode, AccountId)>,
+			limit: u32,
+		) -> Vec<(RegionCode, AccountId)> {
+			ProductionPledges::producers_by_region(region, start_after, limit)
+		}
+
+		fn pledges_by_region(
+			region: RegionCode,
+			start_after: Option<(RegionCode, PledgeId)>,
+			limit: u32,
+		) -> Vec<(RegionCode, PledgeId)> {
+			ProductionPledges::pledges_by_region(region, start_after, limit)
+		}
+
+		fn pledges_by_design(
+			design: DesignId,
+			start_after: Option<PledgeId>,
+			limit: u32,
+		) -> Vec<PledgeId> {
+			ProductionPledges::pledges_by_design(design, start_after, limit)
+		}
+
+		fn pledges_by_producer(
+			producer: AccountId,
+			start_after: Option<PledgeId>,
+			limit: u32,
+		) -> Vec<PledgeId> {
+			ProductionPledges::pledges_by_producer(producer, start_after, limit)
+		}
+
+		fn pledges_by_state(
+			state: PledgeState,
+			start_after: Option<PledgeId>,
+			limit: u32,
+		) -> Vec<PledgeId> {
+			ProductionPledges::pledges_by_state(state, start_after, limit)
+		}
+
+		fn owed_to(backer: AccountId, pledge: PledgeId) -> Option<Balance> {
+			ProductionPledges::owed_to(backer, pledge)
 		}
 	}
 

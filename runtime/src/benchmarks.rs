@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_assets, Assets]
 	[pallet_design_registry, DesignRegistry]
+	[pallet_production_pledges, ProductionPledges]
 );

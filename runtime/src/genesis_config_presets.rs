@@ -4,12 +4,13 @@
 
 use crate::{
 	currency::UNITS, AccountId, Balance, BalancesConfig, DesignRegistryConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	ProductionPledgesConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use cosmolocal_primitives::design::Process;
 use frame_support::build_struct_json_patch;
 use pallet_design_registry::GenesisDesign;
+use pallet_production_pledges::GenesisProducer;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -20,12 +21,19 @@ use sp_runtime::traits::Hash as _;
 /// What each endowed development account holds at genesis: a million CML.
 pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
 
-/// The genesis of a chain with the given validators, endowed accounts and sudo key.
+/// Example data of a development chain: designs and producers.
+#[derive(Default)]
+struct Examples {
+	designs: Vec<GenesisDesign<AccountId>>,
+	producers: Vec<GenesisProducer<AccountId>>,
+}
+
+/// The genesis of a chain with the given validators, endowed accounts, sudo key and examples.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
-	designs: Vec<GenesisDesign<AccountId>>,
+	examples: Examples,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -48,7 +56,11 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
-		design_registry: DesignRegistryConfig { licences: open_licences(), designs },
+		design_registry: DesignRegistryConfig {
+			licences: open_licences(),
+			designs: examples.designs,
+		},
+		production_pledges: ProductionPledgesConfig { producers: examples.producers },
 	})
 }
 
@@ -121,6 +133,67 @@ fn example_designs() -> Vec<GenesisDesign<AccountId>> {
 	]
 }
 
+/// Example producers for a development chain, in four regions: a fab lab in Catalonia (Bob),
+/// a makers' cooperative in Nairobi (Dave), a repair café in Berlin (Eve) and a bakers'
+/// cooperative in Oaxaca (Ferdie).
+fn example_producers() -> Vec<GenesisProducer<AccountId>> {
+	let producer = |account: Sr25519Keyring,
+	                name: &str,
+	                region: &str,
+	                plus_code: Option<&str>,
+	                processes: Vec<Process>| GenesisProducer {
+		account: account.to_account_id(),
+		name: name.as_bytes().to_vec(),
+		region: region.as_bytes().to_vec(),
+		plus_code: plus_code.map(|code| code.as_bytes().to_vec()),
+		processes,
+		facility_manifest: None,
+	};
+	vec![
+		producer(
+			Sr25519Keyring::Bob,
+			"Fab Lab Barcelona",
+			"ES-CT",
+			Some("8FH49500+"),
+			vec![
+				Process::ThreeDPrinting,
+				Process::LaserCutting,
+				Process::CncMilling,
+				Process::Electronics,
+				Process::Woodworking,
+				Process::Assembly,
+			],
+		),
+		producer(
+			Sr25519Keyring::Dave,
+			"Nairobi Makers Cooperative",
+			"KE-30",
+			None,
+			vec![
+				Process::Welding,
+				Process::Metalworking,
+				Process::Woodworking,
+				Process::Assembly,
+				Process::RepairAndRefurbishment,
+			],
+		),
+		producer(
+			Sr25519Keyring::Eve,
+			"Kreuzberg Repair Cafe",
+			"DE-BE",
+			None,
+			vec![Process::RepairAndRefurbishment, Process::Electronics, Process::Sewing],
+		),
+		producer(
+			Sr25519Keyring::Ferdie,
+			"Oaxaca Bakers Cooperative",
+			"MX-OAX",
+			None,
+			vec![Process::FoodProcessing, Process::Construction],
+		),
+	]
+}
+
 /// The session keys of a well-known development validator.
 fn authority_keys(validator: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(validator.public().into(), grandpa.public().into())
@@ -132,7 +205,7 @@ pub fn development_config_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
-		example_designs(),
+		Examples { designs: example_designs(), producers: example_producers() },
 	)
 }
 
@@ -145,7 +218,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
-		Vec::new(),
+		Examples::default(),
 	)
 }
 
@@ -233,6 +306,15 @@ mod tests {
 				let examples =
 					if id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET { 3 } else { 0 };
 				assert_eq!(pallet_design_registry::NextDesignId::<crate::Runtime>::get(), examples);
+				let producers = if id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET {
+					example_producers().len()
+				} else {
+					0
+				};
+				assert_eq!(
+					pallet_production_pledges::Producers::<crate::Runtime>::iter().count(),
+					producers
+				);
 			});
 		}
 	}

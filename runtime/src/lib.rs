@@ -199,4 +199,8 @@ mod runtime {
 	/// The open-design commons: designs, versions, lineage, licences and attestations.
 	#[runtime::pallet_index(40)]
 	pub type DesignRegistry = pallet_design_registry;
+
+	/// Local production: producers, pledges backed in escrow, delivery and settlement.
+	#[runtime::pallet_index(41)]
+	pub type ProductionPledges = pallet_production_pledges;
 }

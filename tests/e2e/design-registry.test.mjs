@@ -8,22 +8,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 
 import { startDevNode } from './support/node.mjs';
+import { submit } from './support/tx.mjs';
 
 const SS58_PREFIX = 4242;
-
-/** Submits `tx` and resolves with its events and dispatch error once it is in a block. */
-function submit(tx, signer) {
-  return new Promise((resolve, reject) => {
-    let unsubscribe;
-    tx.signAndSend(signer, (result) => {
-      if (result.isError) reject(new Error(`transaction failed: ${result.status.type}`));
-      if (result.status.isInBlock) {
-        unsubscribe?.();
-        resolve({ events: result.events, dispatchError: result.dispatchError });
-      }
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
-  });
-}
 
 function registerDesign(api, { hardware = 'CERN-OHL-S-2.0', lineage = null } = {}) {
   return api.tx.designRegistry.registerDesign(

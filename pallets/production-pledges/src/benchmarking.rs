@@ -16,7 +16,7 @@ use frame_support::{
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
 	traits::{Bounded, One, Saturating, Zero},
-	Perbill, Permill,
+	Perbill,
 };
 
 /// How many units the benchmarks' pledges offer.
@@ -155,7 +155,8 @@ fn terms<T: Config>(
 		min_quantity,
 		funding_deadline: now.saturating_add(FUNDING_BLOCKS.into()),
 		delivery_deadline: now.saturating_add(DELIVERY_BLOCKS.into()),
-		bond: unit_price,
+		// Odd, so that a default leaves a remainder of the bond to pay back to the producer.
+		bond: unit_price.saturating_add(1u32.into()),
 	}
 }
 
@@ -166,8 +167,7 @@ struct Setup<T: Config> {
 	id: PledgeId,
 }
 
-/// A pledge of the registered producer, funding, priced in the benchmarks' asset, with a
-/// non-zero commons share.
+/// A pledge of the registered producer, funding, priced in the benchmarks' asset.
 fn funding_pledge<T: Config>(min_quantity: u32) -> Setup<T> {
 	let producer = producer::<T>();
 	let (design, version) = design::<T>();
@@ -178,14 +178,6 @@ fn funding_pledge<T: Config>(min_quantity: u32) -> Setup<T> {
 		terms::<T>(design, version, asset.clone(), min_quantity),
 	);
 	assert!(created.is_ok(), "the benchmark's pledge is created: {created:?}");
-	// The design the helper registers may ask for no commons share; settling then pays none.
-	Pledges::<T>::mutate(id, |pledge| {
-		if let Some(pledge) = pledge {
-			if pledge.commons_share.is_zero() {
-				pledge.commons_share = Permill::from_percent(10);
-			}
-		}
-	});
 	Setup { producer, asset, id }
 }
 
@@ -244,6 +236,25 @@ fn closed<T: Config>(id: PledgeId, before: &Pledge<T>) -> bool {
 		&& !PledgesByDesign::<T>::contains_key(before.terms.design, id)
 		&& !PledgesByProducer::<T>::contains_key(&before.producer, id)
 		&& PledgesByState::<T>::iter_keys().all(|(_, other)| other != id)
+}
+
+/// The settlement of a pledge whose backers get half of each unit's price back (half the backed
+/// units delivered, or a verdict of 50 %): the commons share must have been paid.
+fn half_settled<T: Config>(pledge: &Pledge<T>, id: PledgeId, verdict: Option<Perbill>) -> Event<T> {
+	let price = pledge.terms.unit_price;
+	let refund_per_unit = price / 2u32.into();
+	let earned = price
+		.saturating_mul(BACKED_UNITS.into())
+		.saturating_sub(refund_per_unit.saturating_mul(BACKED_UNITS.into()));
+	let commons_paid = pledge.commons_share.mul_floor(earned);
+	assert!(!commons_paid.is_zero(), "the benchmark pays a commons share");
+	Event::Settled {
+		pledge: id,
+		producer_paid: earned.saturating_sub(commons_paid).saturating_add(pledge.terms.bond),
+		commons_paid,
+		refund_per_unit,
+		verdict,
+	}
 }
 
 #[benchmarks]
@@ -456,8 +467,8 @@ mod benchmarks {
 
 		let after = pledge::<T>(setup.id);
 		assert_eq!(after.state, PledgeState::Settled);
-		assert!(!after.refund_per_unit.is_zero());
 		assert!(Producers::<T>::get(&setup.producer).is_some_and(|p| p.record.fulfilled == 1));
+		assert_last_event::<T>(half_settled::<T>(&after, setup.id, Some(share)));
 		Ok(())
 	}
 
@@ -478,8 +489,8 @@ mod benchmarks {
 
 		let after = pledge::<T>(setup.id);
 		assert_eq!(after.state, PledgeState::Settled);
-		assert!(!after.refund_per_unit.is_zero());
 		assert!(Producers::<T>::get(&setup.producer).is_some_and(|p| p.record.fulfilled == 1));
+		assert_last_event::<T>(half_settled::<T>(&after, setup.id, None));
 	}
 
 	#[benchmark]

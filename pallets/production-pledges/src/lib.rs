@@ -80,7 +80,8 @@ pub type AssetKindOf<T> =
 /// Creates what the benchmarks need that other pallets own: design versions and assets.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
-	/// Registers a design whose version 0 needs `processes`, maintained by `maintainer`.
+	/// Registers a design whose version 0 needs `processes`, maintained by `maintainer`, with a
+	/// non-zero commons share.
 	fn design_version(
 		maintainer: &AccountId,
 		processes: alloc::vec::Vec<cosmolocal_primitives::design::Process>,
@@ -238,6 +239,43 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PledgesByState<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PledgeState, Twox64Concat, PledgeId, ()>;
+
+	/// Producers registered at genesis (examples for a development chain).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The producers, each paying its deposit.
+		pub producers: alloc::vec::Vec<GenesisProducer<T::AccountId>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			fn bounded<S: Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+				BoundedVec::try_from(bytes.to_vec())
+					.unwrap_or_else(|_| panic!("genesis producer field {bytes:?} is too long"))
+			}
+			for producer in &self.producers {
+				let processes =
+					BoundedVec::try_from(producer.processes.clone()).unwrap_or_else(|_| {
+						panic!("genesis producer {:?} lists too many processes", producer.name)
+					});
+				let registered = Pallet::<T>::do_register_producer(
+					producer.account.clone(),
+					ProducerDetails {
+						name: bounded(&producer.name),
+						region: bounded(&producer.region),
+						plus_code: producer.plus_code.as_deref().map(bounded),
+						processes,
+						facility_manifest: producer.facility_manifest.as_deref().map(bounded),
+					},
+				);
+				if let Err(error) = registered {
+					panic!("genesis producer {:?} does not register: {error:?}", producer.name);
+				}
+			}
+		}
+	}
 
 	/// What happened to producers and pledges.
 	#[pallet::event]

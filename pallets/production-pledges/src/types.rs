@@ -10,8 +10,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
-/// The identifier of a pledge, counted from 0.
-pub type PledgeId = u32;
+pub use cosmolocal_primitives::production::PledgeId;
 
 /// An ISO 3166-2 region code (`ES-CT`, `DE-BE`) or an ISO 3166-1 alpha-2 country code alone
 /// (`KE`), in upper case.
@@ -249,4 +248,22 @@ pub struct ProducerDetails<T: Config> {
 	pub processes: Processes<T>,
 	/// Its facility manifest, if any.
 	pub facility_manifest: Option<Uri<T>>,
+}
+
+/// A producer registered at genesis (examples for a development chain).
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisProducer<AccountId> {
+	/// Its account, which pays the deposit.
+	pub account: AccountId,
+	/// Its name.
+	pub name: alloc::vec::Vec<u8>,
+	/// Its region code.
+	pub region: alloc::vec::Vec<u8>,
+	/// Its Plus Code, if any.
+	pub plus_code: Option<alloc::vec::Vec<u8>>,
+	/// The processes it can run.
+	pub processes: alloc::vec::Vec<Process>,
+	/// Its facility manifest, if any.
+	pub facility_manifest: Option<alloc::vec::Vec<u8>>,
 }

@@ -249,3 +249,35 @@ fn calls_need_a_signed_origin() {
 		);
 	});
 }
+
+fn genesis_producer(region_code: &str) -> crate::GenesisProducer<AccountId> {
+	crate::GenesisProducer {
+		account: MAKER,
+		name: b"Fab Lab Barcelona".to_vec(),
+		region: region_code.as_bytes().to_vec(),
+		plus_code: Some(b"8FH495PF+29".to_vec()),
+		processes: vec![Process::ThreeDPrinting],
+		facility_manifest: None,
+	}
+}
+
+#[test]
+fn genesis_registers_producers_with_their_deposits() {
+	new_test_ext(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		crate::GenesisConfig::<Test> { producers: vec![genesis_producer("ES-CT")] }.build();
+		let producer = Producers::<Test>::get(MAKER).unwrap();
+		assert_eq!(producer.region, region("ES-CT"));
+		assert_eq!(held(MAKER), producer.deposit);
+		assert!(ProducersByRegion::<Test>::contains_key((*b"ES", region("ES-CT"), MAKER)));
+	});
+}
+
+#[test]
+#[should_panic(expected = "does not register")]
+fn genesis_refuses_an_invalid_producer() {
+	new_bench_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		crate::GenesisConfig::<Test> { producers: vec![genesis_producer("ES_CT")] }.build();
+	});
+}
