@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::Permill;
+use sp_runtime::{DispatchResult, Permill};
 
 /// The identifier of a design in the registry, given in order of registration from 0.
 pub type DesignId = u32;
@@ -101,18 +101,29 @@ pub trait DesignProduction {
 	fn note_made_independently(design: DesignId);
 }
 
-/// What the design registry tells other pallets when designs change.
+/// What the design registry tells other pallets when designs change. An error undoes the
+/// registry's change (a hook may hold a deposit from the account that made it).
 pub trait DesignRegistryHooks<AccountId> {
 	/// A design was registered by `creator`, its first maintainer.
-	fn on_design_registered(design: DesignId, creator: &AccountId);
+	fn on_design_registered(design: DesignId, creator: &AccountId) -> DispatchResult;
 	/// `publisher` published a new version of `design`.
-	fn on_version_published(design: DesignId, version: VersionIndex, publisher: &AccountId);
+	fn on_version_published(
+		design: DesignId,
+		version: VersionIndex,
+		publisher: &AccountId,
+	) -> DispatchResult;
 	/// The maintainers of `design` changed; `maintainers` is the new set.
-	fn on_maintainers_changed(design: DesignId, maintainers: &[AccountId]);
+	fn on_maintainers_changed(design: DesignId, maintainers: &[AccountId]) -> DispatchResult;
 }
 
 impl<AccountId> DesignRegistryHooks<AccountId> for () {
-	fn on_design_registered(_: DesignId, _: &AccountId) {}
-	fn on_version_published(_: DesignId, _: VersionIndex, _: &AccountId) {}
-	fn on_maintainers_changed(_: DesignId, _: &[AccountId]) {}
+	fn on_design_registered(_: DesignId, _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+	fn on_version_published(_: DesignId, _: VersionIndex, _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+	fn on_maintainers_changed(_: DesignId, _: &[AccountId]) -> DispatchResult {
+		Ok(())
+	}
 }

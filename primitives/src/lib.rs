@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+pub mod contribution;
 pub mod design;
 pub mod production;
 

@@ -76,7 +76,7 @@ impl<T: Config> Pallet<T> {
 		NextDesignId::<T>::put(next_design);
 		Self::insert_maintainer_entry(design, &creator, &creator)?;
 		Self::deposit_event(Event::DesignRegistered { design, creator: creator.clone(), lineage });
-		T::Hooks::on_design_registered(design, &creator);
+		T::Hooks::on_design_registered(design, &creator)?;
 
 		Self::store_version(design, 0, creator, version)
 	}
@@ -107,7 +107,7 @@ impl<T: Config> Pallet<T> {
 			.try_push(maintainer.clone())
 			.map_err(|_| Error::<T>::TooManyMaintainers)?;
 		Self::insert_maintainer_entry(design, &maintainer, &who)?;
-		T::Hooks::on_maintainers_changed(design, &record.maintainers);
+		T::Hooks::on_maintainers_changed(design, &record.maintainers)?;
 		Designs::<T>::insert(design, record);
 		Self::deposit_event(Event::MaintainerAdded { design, maintainer });
 		Ok(())
@@ -129,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		if let Some((depositor, deposit)) = DesignsByMaintainer::<T>::take(&maintainer, design) {
 			Self::release(&depositor, deposit)?;
 		}
-		T::Hooks::on_maintainers_changed(design, &record.maintainers);
+		T::Hooks::on_maintainers_changed(design, &record.maintainers)?;
 		Designs::<T>::insert(design, record);
 		Self::deposit_event(Event::MaintainerRemoved { design, maintainer });
 		Ok(())
@@ -341,7 +341,7 @@ impl<T: Config> Pallet<T> {
 			label,
 			manifest_hash,
 		});
-		T::Hooks::on_version_published(design, index, &publisher);
+		T::Hooks::on_version_published(design, index, &publisher)?;
 		Ok(())
 	}
 
