@@ -17,15 +17,18 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use cosmolocal_primitives::{
+	contribution::NetworkId,
 	design::{DesignId, VersionIndex},
 	production::PledgeId,
 };
+use frame_support::traits::fungible::NativeOrWithId;
+use pallet_contributive_accounting::{Contribution, ContributionState, Network, RevenuePool};
 use pallet_production_pledges::{Pledge, PledgeState, Producer, RegionCode};
 
 use super::{
-	AccountId, Aura, Balance, Block, DesignRegistry, Executive, Grandpa, InherentDataExt, Nonce,
-	ProductionPledges, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	AccountId, AssetId, Aura, Balance, Block, ContributiveAccounting, DesignRegistry, Executive,
+	Grandpa, InherentDataExt, Nonce, ProductionPledges, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -372,6 +375,46 @@ impl_runtime_apis! {
 
 		fn owed_to(backer: AccountId, pledge: PledgeId) -> Option<Balance> {
 			ProductionPledges::owed_to(backer, pledge)
+		}
+	}
+
+	impl pallet_contributive_accounting_runtime_api::ContributiveAccountingApi<
+		Block,
+		AccountId,
+		NativeOrWithId<AssetId>,
+		Balance,
+		Network<Runtime>,
+		RevenuePool<Runtime>,
+		Contribution<Runtime>,
+		ContributionState,
+	> for Runtime {
+		fn network(network: NetworkId) -> Option<Network<Runtime>> {
+			ContributiveAccounting::network(network)
+		}
+
+		fn design_network(design: DesignId) -> Option<NetworkId> {
+			ContributiveAccounting::design_network(design)
+		}
+
+		fn revenue(network: NetworkId) -> Vec<(NativeOrWithId<AssetId>, RevenuePool<Runtime>)> {
+			ContributiveAccounting::revenue(network)
+		}
+
+		fn member(network: NetworkId, member: AccountId) -> Option<(u128, sp_runtime::Perbill)> {
+			ContributiveAccounting::member(network, member)
+		}
+
+		fn claimable(network: NetworkId, member: AccountId) -> Vec<(NativeOrWithId<AssetId>, Balance)> {
+			ContributiveAccounting::claimable_by(network, member)
+		}
+
+		fn contributions(
+			network: NetworkId,
+			state: ContributionState,
+			start_after: Option<u64>,
+			limit: u32,
+		) -> Vec<(u64, Contribution<Runtime>)> {
+			ContributiveAccounting::contributions(network, state, start_after, limit)
 		}
 	}
 

@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, Assets]
 	[pallet_design_registry, DesignRegistry]
 	[pallet_production_pledges, ProductionPledges]
+	[pallet_contributive_accounting, ContributiveAccounting]
 );

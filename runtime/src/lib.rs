@@ -203,4 +203,8 @@ mod runtime {
 	/// Local production: producers, pledges backed in escrow, delivery and settlement.
 	#[runtime::pallet_index(41)]
 	pub type ProductionPledges = pallet_production_pledges;
+
+	/// Value networks: contributions, points, and revenue shared by contribution.
+	#[runtime::pallet_index(42)]
+	pub type ContributiveAccounting = pallet_contributive_accounting;
 }

@@ -101,6 +101,7 @@ mod benchmarks {
 		let stewards = most_stewards::<T>();
 		let threshold = stewards.len() as u32;
 		let name = BoundedVec::truncate_from(alloc::vec![b'n'; T::MaxNameLen::get() as usize]);
+		let network = NextNetworkId::<T>::get();
 
 		#[extrinsic_call]
 		_(
@@ -111,7 +112,7 @@ mod benchmarks {
 			ValueEquation::Custom(KindWeights::default()),
 		);
 
-		assert_last_event::<T>(Event::NetworkCreated { network: 0, design: None });
+		assert_last_event::<T>(Event::NetworkCreated { network, design: None });
 	}
 
 	/// By the stewards' multisig account, which is computed from all the stewards.
@@ -151,11 +152,12 @@ mod benchmarks {
 	fn log_contribution() {
 		let (network, _) = network::<T>(1);
 		let caller = funded::<T>("contributor", 0);
+		let contribution = NextContributionId::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), network, ContributionKind::Care, 1, evidence::<T>());
 
-		assert!(Contributions::<T>::contains_key(0));
+		assert!(Contributions::<T>::contains_key(contribution));
 	}
 
 	/// The last approval that accepts a contribution in a network receiving revenue in as many
@@ -170,6 +172,7 @@ mod benchmarks {
 			Revenue::<T>::get(network, asset).is_some_and(|pool| !pool.waiting.is_zero())
 		}));
 		let contributor = funded::<T>("contributor", 0);
+		let contribution = NextContributionId::<T>::get();
 		let logged = ContributiveAccounting::<T>::do_log_contribution(
 			contributor.clone(),
 			network,
@@ -180,16 +183,19 @@ mod benchmarks {
 		assert!(logged.is_ok(), "the benchmark's contribution is logged: {logged:?}");
 		let (last, others) = stewards.split_last().expect("a network has stewards");
 		for steward in others {
-			let reviewed =
-				ContributiveAccounting::<T>::do_review_contribution(steward.clone(), 0, true);
+			let reviewed = ContributiveAccounting::<T>::do_review_contribution(
+				steward.clone(),
+				contribution,
+				true,
+			);
 			assert!(reviewed.is_ok(), "a steward approves: {reviewed:?}");
 		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), 0, true);
+		_(RawOrigin::Signed(last.clone()), contribution, true);
 
 		assert_eq!(
-			Contributions::<T>::get(0).map(|contribution| contribution.state),
+			Contributions::<T>::get(contribution).map(|contribution| contribution.state),
 			Some(ContributionState::Accepted)
 		);
 		assert!(Members::<T>::contains_key(network, &contributor));
@@ -199,6 +205,7 @@ mod benchmarks {
 	fn withdraw_contribution() {
 		let (network, _) = network::<T>(1);
 		let contributor = funded::<T>("contributor", 0);
+		let contribution = NextContributionId::<T>::get();
 		let logged = ContributiveAccounting::<T>::do_log_contribution(
 			contributor.clone(),
 			network,
@@ -209,9 +216,9 @@ mod benchmarks {
 		assert!(logged.is_ok(), "the benchmark's contribution is logged: {logged:?}");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(contributor), 0);
+		_(RawOrigin::Signed(contributor), contribution);
 
-		assert_last_event::<T>(Event::ContributionWithdrawn { contribution: 0 });
+		assert_last_event::<T>(Event::ContributionWithdrawn { contribution });
 	}
 
 	/// Revenue in an asset the network already receives, shared among `m` members.

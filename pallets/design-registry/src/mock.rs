@@ -46,7 +46,7 @@ impl pallet_design_registry::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AdminOrigin = EnsureRoot<u64>;
 	type CertifierOrigin = EnsureRoot<u64>;
-	type Hooks = ();
+	type Hooks = TestHooks;
 	type DepositPerItem = frame_support::traits::ConstU64<100>;
 	type DepositPerByte = frame_support::traits::ConstU64<1>;
 	type MaxCommonsShare = MaxCommonsShare;
@@ -60,6 +60,41 @@ impl pallet_design_registry::Config for Test {
 	type MaxEvidenceLen = ConstU32<32>;
 	type MaxLineageDepth = ConstU32<2>;
 	type WeightInfo = ();
+}
+
+thread_local! {
+	static HOOKS_REFUSE: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// The registry's hooks in the tests: they accept every change, or refuse them all after
+/// `refuse_in_hooks` (as a hook that cannot hold its deposit would).
+pub struct TestHooks;
+
+impl TestHooks {
+	fn outcome() -> sp_runtime::DispatchResult {
+		if HOOKS_REFUSE.with(|refuse| refuse.get()) {
+			Err(sp_runtime::DispatchError::Other("refused by a hook"))
+		} else {
+			Ok(())
+		}
+	}
+}
+
+impl cosmolocal_primitives::design::DesignRegistryHooks<u64> for TestHooks {
+	fn on_design_registered(_: u32, _: &u64) -> sp_runtime::DispatchResult {
+		Self::outcome()
+	}
+	fn on_version_published(_: u32, _: u32, _: &u64) -> sp_runtime::DispatchResult {
+		Self::outcome()
+	}
+	fn on_maintainers_changed(_: u32, _: &[u64]) -> sp_runtime::DispatchResult {
+		Self::outcome()
+	}
+}
+
+/// Makes the registry's hooks refuse every change from now on, in this test.
+pub fn refuse_in_hooks() {
+	HOOKS_REFUSE.with(|refuse| refuse.set(true));
 }
 
 /// The open licences of the runtime's genesis, with whether each is share-alike.
@@ -96,6 +131,7 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
+	HOOKS_REFUSE.with(|refuse| refuse.set(false));
 	ext
 }
 

@@ -68,10 +68,24 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `DesignRegistry::NextDesignId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::VersionByLabel` (r:1 w:1)
 	/// Proof: `DesignRegistry::VersionByLabel` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::NextNetworkId` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::NextNetworkId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::Contributions` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Networks` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::ContributionsByNetwork` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::ContributionsByNetwork` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::DesignsByMaintainer` (r:0 w:1)
 	/// Proof: `DesignRegistry::DesignsByMaintainer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::DesignsByTag` (r:0 w:8)
@@ -80,14 +94,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `DesignRegistry::Derivatives` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[0, 8]`.
 	fn register_design(t: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1781`
+		// Proof size in bytes, measured: `2285`
 		// Proof size in bytes, estimated: `8568`
-		// Minimum execution time: 1_956_699_000 picoseconds.
-		Weight::from_parts(2_244_536_055, 8568)
-			// Standard error: 5_730_101
-			.saturating_add(Weight::from_parts(30_779_212, 0).saturating_mul(t.into()))
-			.saturating_add(D::get().reads(9_u64))
-			.saturating_add(D::get().writes(8_u64))
+		// Minimum execution time: 2_889_371_000 picoseconds.
+		Weight::from_parts(3_440_353_166, 8568)
+			.saturating_add(D::get().reads(13_u64))
+			.saturating_add(D::get().writes(16_u64))
 			.saturating_add(D::get().writes((1_u64).saturating_mul(t.into())))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
@@ -97,32 +109,48 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:1 w:0)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Networks` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::Contributions` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::ContributionsByNetwork` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::ContributionsByNetwork` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::Versions` (r:0 w:1)
 	/// Proof: `DesignRegistry::Versions` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn publish_version() -> Weight {
-		// Proof size in bytes, measured: `1228`
+		// Proof size in bytes, measured: `2124`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 844_021_000 picoseconds.
-		Weight::from_parts(934_455_000, 4452)
-			.saturating_add(D::get().reads(4_u64))
-			.saturating_add(D::get().writes(5_u64))
+		// Minimum execution time: 1_281_308_000 picoseconds.
+		Weight::from_parts(1_393_444_000, 4452)
+			.saturating_add(D::get().reads(8_u64))
+			.saturating_add(D::get().writes(10_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:1 w:0)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Networks` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::DesignsByMaintainer` (r:0 w:1)
 	/// Proof: `DesignRegistry::DesignsByMaintainer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn add_maintainer() -> Weight {
-		// Proof size in bytes, measured: `1582`
+		// Proof size in bytes, measured: `2699`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 778_032_000 picoseconds.
-		Weight::from_parts(850_259_000, 4452)
-			.saturating_add(D::get().reads(3_u64))
-			.saturating_add(D::get().writes(4_u64))
+		// Minimum execution time: 1_036_586_000 picoseconds.
+		Weight::from_parts(1_149_343_000, 4452)
+			.saturating_add(D::get().reads(5_u64))
+			.saturating_add(D::get().writes(5_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
@@ -131,42 +159,46 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:1 w:0)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Networks` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn remove_maintainer() -> Weight {
-		// Proof size in bytes, measured: `2123`
+		// Proof size in bytes, measured: `3272`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 745_645_000 picoseconds.
-		Weight::from_parts(816_400_000, 4452)
-			.saturating_add(D::get().reads(4_u64))
-			.saturating_add(D::get().writes(4_u64))
+		// Minimum execution time: 1_011_789_000 picoseconds.
+		Weight::from_parts(1_076_084_000, 4452)
+			.saturating_add(D::get().reads(6_u64))
+			.saturating_add(D::get().writes(5_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn set_commons_share() -> Weight {
-		// Proof size in bytes, measured: `800`
+		// Proof size in bytes, measured: `837`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 239_845_000 picoseconds.
-		Weight::from_parts(281_237_000, 4452)
+		// Minimum execution time: 251_383_000 picoseconds.
+		Weight::from_parts(290_711_000, 4452)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn set_readiness() -> Weight {
-		// Proof size in bytes, measured: `800`
+		// Proof size in bytes, measured: `837`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 247_987_000 picoseconds.
-		Weight::from_parts(280_065_000, 4452)
+		// Minimum execution time: 256_681_000 picoseconds.
+		Weight::from_parts(288_066_000, 4452)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:2 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn deprecate() -> Weight {
-		// Proof size in bytes, measured: `847`
+		// Proof size in bytes, measured: `884`
 		// Proof size in bytes, estimated: `7914`
-		// Minimum execution time: 320_565_000 picoseconds.
-		Weight::from_parts(352_162_000, 7914)
+		// Minimum execution time: 319_473_000 picoseconds.
+		Weight::from_parts(361_206_000, 7914)
 			.saturating_add(D::get().reads(2_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -179,12 +211,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		// Proof size in bytes, measured: `786`
+		// Proof size in bytes, measured: `939`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 859_624_000 picoseconds.
-		Weight::from_parts(945_611_000, 4452)
+		// Minimum execution time: 901_376_000 picoseconds.
+		Weight::from_parts(962_786_000, 4452)
 			.saturating_add(D::get().reads(5_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -193,12 +225,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn revoke_attestation() -> Weight {
-		// Proof size in bytes, measured: `762`
+		// Proof size in bytes, measured: `903`
 		// Proof size in bytes, estimated: `3696`
-		// Minimum execution time: 637_575_000 picoseconds.
-		Weight::from_parts(687_619_000, 3696)
+		// Minimum execution time: 662_962_000 picoseconds.
+		Weight::from_parts(713_868_000, 3696)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -209,30 +241,30 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `DesignRegistry::Certifications` (r:1 w:1)
 	/// Proof: `DesignRegistry::Certifications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn certify() -> Weight {
-		// Proof size in bytes, measured: `613`
+		// Proof size in bytes, measured: `650`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 299_684_000 picoseconds.
-		Weight::from_parts(325_843_000, 4452)
+		// Minimum execution time: 317_881_000 picoseconds.
+		Weight::from_parts(361_746_000, 4452)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `DesignRegistry::Licences` (r:1 w:1)
 	/// Proof: `DesignRegistry::Licences` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
 	fn allow_licence() -> Weight {
-		// Proof size in bytes, measured: `553`
+		// Proof size in bytes, measured: `590`
 		// Proof size in bytes, estimated: `3516`
-		// Minimum execution time: 213_857_000 picoseconds.
-		Weight::from_parts(223_471_000, 3516)
+		// Minimum execution time: 223_732_000 picoseconds.
+		Weight::from_parts(234_267_000, 3516)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `DesignRegistry::Licences` (r:1 w:1)
 	/// Proof: `DesignRegistry::Licences` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
 	fn disallow_licence() -> Weight {
-		// Proof size in bytes, measured: `649`
+		// Proof size in bytes, measured: `686`
 		// Proof size in bytes, estimated: `3516`
-		// Minimum execution time: 203_532_000 picoseconds.
-		Weight::from_parts(211_724_000, 3516)
+		// Minimum execution time: 213_576_000 picoseconds.
+		Weight::from_parts(226_315_000, 3516)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}

@@ -49,7 +49,6 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod commons;
 mod dispatchable_impls;
 mod escrow;
 #[cfg(any(test, feature = "try-runtime"))]
@@ -63,7 +62,6 @@ pub mod types;
 mod validation;
 pub mod weights;
 
-pub use commons::CommonsAccount;
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -3,18 +3,26 @@
 
 use crate as pallet_production_pledges;
 use core::cell::RefCell;
-use cosmolocal_primitives::design::{
-	DesignId, DesignInspect, DesignProduction, DesignVersionSummary, Process, VersionIndex,
+use cosmolocal_primitives::{
+	design::{
+		DesignId, DesignInspect, DesignProduction, DesignVersionSummary, Process, VersionIndex,
+	},
+	production::DesignCommons,
 };
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		fungible::NativeFromLeft, fungible::NativeOrWithId, fungible::UnionOf, ConstU32, ConstU64,
+		fungible::NativeFromLeft,
+		fungible::NativeOrWithId,
+		fungible::UnionOf,
+		fungibles::{Inspect, Mutate},
+		tokens::{DepositConsequence, Preservation, Provenance},
+		ConstU32, ConstU64,
 	},
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, Permill};
+use sp_runtime::{BuildStorage, DispatchError, Permill};
 use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -142,7 +150,28 @@ pub fn made_independently() -> Vec<DesignId> {
 
 parameter_types! {
 	pub const PledgesPalletId: PalletId = PalletId(*b"cl/pledg");
-	pub const CommonsAccountId: AccountId = COMMONS;
+}
+
+/// The commons' stand-in: every design's commons share goes to the account `COMMONS`, when it
+/// can take it.
+pub struct TestCommons;
+
+impl DesignCommons<AccountId, NativeOrWithId<u32>, u64> for TestCommons {
+	fn pay_commons_share(
+		_design: DesignId,
+		payer: &AccountId,
+		asset: NativeOrWithId<u32>,
+		amount: u64,
+	) -> Result<u64, DispatchError> {
+		if NativeAndAssets::can_deposit(asset.clone(), &COMMONS, amount, Provenance::Extant)
+			!= DepositConsequence::Success
+		{
+			return Ok(0);
+		}
+		NativeAndAssets::transfer(asset, payer, &COMMONS, amount, Preservation::Preserve)
+	}
+
+	fn note_production(_design: DesignId, _producer: &AccountId, _units: u32) {}
 }
 
 /// The native token and the assets as one.
@@ -155,7 +184,7 @@ impl pallet_production_pledges::Config for Test {
 	type Assets = NativeAndAssets;
 	type Designs = TestDesigns;
 	type Production = TestDesigns;
-	type Commons = pallet_production_pledges::CommonsAccount<Test, CommonsAccountId>;
+	type Commons = TestCommons;
 	type DisputeResolverOrigin = EnsureRoot<AccountId>;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ConstU64<CHALLENGE_PERIOD>;
@@ -194,7 +223,6 @@ impl pallet_production_pledges::BenchmarkHelper<AccountId, NativeOrWithId<u32>, 
 	}
 
 	fn funded_asset(who: &AccountId, amount: u64) -> NativeOrWithId<u32> {
-		use frame_support::traits::fungibles::Mutate;
 		let _ = <Assets as Mutate<AccountId>>::mint_into(LOCAL_CURRENCY, who, amount);
 		LOCAL
 	}

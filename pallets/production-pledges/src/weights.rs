@@ -66,14 +66,14 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::ProducersByRegion` (r:0 w:1)
 	/// Proof: `ProductionPledges::ProducersByRegion` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn register_producer() -> Weight {
 		// Proof size in bytes, measured: `457`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 734_579_000 picoseconds.
-		Weight::from_parts(844_771_000, 3793)
+		// Minimum execution time: 727_277_000 picoseconds.
+		Weight::from_parts(832_223_000, 3793)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
@@ -84,8 +84,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn update_producer() -> Weight {
 		// Proof size in bytes, measured: `533`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 320_755_000 picoseconds.
-		Weight::from_parts(402_697_000, 3793)
+		// Minimum execution time: 317_210_000 picoseconds.
+		Weight::from_parts(439_151_000, 3793)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -94,14 +94,14 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::ProducersByRegion` (r:0 w:1)
 	/// Proof: `ProductionPledges::ProducersByRegion` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn retire_producer() -> Weight {
 		// Proof size in bytes, measured: `862`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 651_656_000 picoseconds.
-		Weight::from_parts(738_214_000, 3793)
+		// Minimum execution time: 641_320_000 picoseconds.
+		Weight::from_parts(1_026_951_000, 3793)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
@@ -118,7 +118,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::Pledges` (r:0 w:1)
@@ -132,10 +132,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `ProductionPledges::PledgesByDesign` (r:0 w:1)
 	/// Proof: `ProductionPledges::PledgesByDesign` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn create_pledge() -> Weight {
-		// Proof size in bytes, measured: `2082`
+		// Proof size in bytes, measured: `2162`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_662_103_000 picoseconds.
-		Weight::from_parts(2_049_928_000, 6208)
+		// Minimum execution time: 1_613_611_000 picoseconds.
+		Weight::from_parts(1_780_698_000, 6208)
 			.saturating_add(D::get().reads(10_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -146,16 +146,16 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn back() -> Weight {
-		// Proof size in bytes, measured: `1166`
+		// Proof size in bytes, measured: `1170`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_168_311_000 picoseconds.
-		Weight::from_parts(1_410_911_000, 6208)
+		// Minimum execution time: 1_202_101_000 picoseconds.
+		Weight::from_parts(1_340_266_000, 6208)
 			.saturating_add(D::get().reads(7_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -170,12 +170,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn withdraw_backing() -> Weight {
-		// Proof size in bytes, measured: `1342`
+		// Proof size in bytes, measured: `1346`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_150_064_000 picoseconds.
-		Weight::from_parts(1_712_067_000, 6208)
+		// Minimum execution time: 1_119_338_000 picoseconds.
+		Weight::from_parts(1_317_642_000, 6208)
 			.saturating_add(D::get().reads(7_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -190,7 +190,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByRegion` (r:0 w:1)
 	/// Proof: `ProductionPledges::PledgesByRegion` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
@@ -202,8 +202,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn close_funding() -> Weight {
 		// Proof size in bytes, measured: `1733`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_754_089_000 picoseconds.
-		Weight::from_parts(2_735_773_000, 6208)
+		// Minimum execution time: 1_807_898_000 picoseconds.
+		Weight::from_parts(1_971_131_000, 6208)
 			.saturating_add(D::get().reads(8_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -214,8 +214,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn report_delivery() -> Weight {
 		// Proof size in bytes, measured: `414`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 254_147_000 picoseconds.
-		Weight::from_parts(400_794_000, 3944)
+		// Minimum execution time: 251_002_000 picoseconds.
+		Weight::from_parts(285_303_000, 3944)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -226,8 +226,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn confirm_receipt() -> Weight {
 		// Proof size in bytes, measured: `622`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 276_590_000 picoseconds.
-		Weight::from_parts(385_301_000, 3944)
+		// Minimum execution time: 271_813_000 picoseconds.
+		Weight::from_parts(308_497_000, 3944)
 			.saturating_add(D::get().reads(2_u64))
 			.saturating_add(D::get().writes(2_u64))
 	}
@@ -242,54 +242,90 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn dispute() -> Weight {
 		// Proof size in bytes, measured: `1042`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 377_650_000 picoseconds.
-		Weight::from_parts(556_214_000, 3944)
+		// Minimum execution time: 384_390_000 picoseconds.
+		Weight::from_parts(561_101_000, 3944)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
 	/// Storage: `ProductionPledges::Pledges` (r:1 w:1)
 	/// Proof: `ProductionPledges::Pledges` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `DesignRegistry::Designs` (r:4 w:1)
+	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:5 w:0)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Storage: `ContributiveAccounting::Networks` (r:5 w:5)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Revenue` (r:5 w:5)
+	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:5 w:5)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::Producers` (r:1 w:1)
 	/// Proof: `ProductionPledges::Producers` (`max_values`: None, `max_size`: Some(328), added: 2803, mode: `MaxEncodedLen`)
-	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
-	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::MemberRevenues` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::Versions` (r:1 w:0)
 	/// Proof: `DesignRegistry::Versions` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::Contributions` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::ContributionsByNetwork` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::ContributionsByNetwork` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
 	/// Proof: `ProductionPledges::PledgesByState` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
-		// Proof size in bytes, measured: `2326`
-		// Proof size in bytes, estimated: `8817`
-		// Minimum execution time: 1_382_007_000 picoseconds.
-		Weight::from_parts(2_165_488_000, 8817)
-			.saturating_add(D::get().reads(8_u64))
-			.saturating_add(D::get().writes(9_u64))
+		// Proof size in bytes, measured: `4942`
+		// Proof size in bytes, estimated: `19253`
+		// Minimum execution time: 5_118_854_000 picoseconds.
+		Weight::from_parts(5_414_742_000, 19253)
+			.saturating_add(D::get().reads(38_u64))
+			.saturating_add(D::get().writes(33_u64))
 	}
 	/// Storage: `ProductionPledges::Pledges` (r:1 w:1)
 	/// Proof: `ProductionPledges::Pledges` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
+	/// Storage: `DesignRegistry::Designs` (r:4 w:1)
+	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::DesignNetworks` (r:5 w:0)
+	/// Proof: `ContributiveAccounting::DesignNetworks` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Storage: `ContributiveAccounting::Networks` (r:5 w:5)
+	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Revenue` (r:5 w:5)
+	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:7 w:7)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:5 w:5)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::Producers` (r:1 w:1)
 	/// Proof: `ProductionPledges::Producers` (`max_values`: None, `max_size`: Some(328), added: 2803, mode: `MaxEncodedLen`)
-	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
-	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::MemberRevenues` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
+	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::Versions` (r:1 w:0)
 	/// Proof: `DesignRegistry::Versions` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::Contributions` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::ContributionsByNetwork` (r:0 w:1)
+	/// Proof: `ContributiveAccounting::ContributionsByNetwork` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
 	/// Proof: `ProductionPledges::PledgesByState` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		// Proof size in bytes, measured: `2164`
-		// Proof size in bytes, estimated: `8817`
-		// Minimum execution time: 1_382_027_000 picoseconds.
-		Weight::from_parts(2_088_584_000, 8817)
-			.saturating_add(D::get().reads(8_u64))
-			.saturating_add(D::get().writes(9_u64))
+		// Proof size in bytes, measured: `4780`
+		// Proof size in bytes, estimated: `19253`
+		// Minimum execution time: 5_080_157_000 picoseconds.
+		Weight::from_parts(5_261_655_000, 19253)
+			.saturating_add(D::get().reads(38_u64))
+			.saturating_add(D::get().writes(33_u64))
 	}
 	/// Storage: `ProductionPledges::Pledges` (r:1 w:1)
 	/// Proof: `ProductionPledges::Pledges` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
@@ -302,10 +338,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
 	/// Proof: `ProductionPledges::PledgesByState` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn mark_defaulted() -> Weight {
-		// Proof size in bytes, measured: `1330`
+		// Proof size in bytes, measured: `1297`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 746_356_000 picoseconds.
-		Weight::from_parts(931_230_000, 6208)
+		// Minimum execution time: 749_140_000 picoseconds.
+		Weight::from_parts(813_835_000, 6208)
 			.saturating_add(D::get().reads(5_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -320,7 +356,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByRegion` (r:0 w:1)
 	/// Proof: `ProductionPledges::PledgesByRegion` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
@@ -332,8 +368,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn cancel_pledge() -> Weight {
 		// Proof size in bytes, measured: `1733`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_739_077_000 picoseconds.
-		Weight::from_parts(1_931_451_000, 6208)
+		// Minimum execution time: 1_763_994_000 picoseconds.
+		Weight::from_parts(2_013_032_000, 6208)
 			.saturating_add(D::get().reads(8_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -348,7 +384,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByRegion` (r:0 w:1)
 	/// Proof: `ProductionPledges::PledgesByRegion` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:1)
@@ -358,10 +394,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `ProductionPledges::PledgesByDesign` (r:0 w:1)
 	/// Proof: `ProductionPledges::PledgesByDesign` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn claim_refund() -> Weight {
-		// Proof size in bytes, measured: `1664`
+		// Proof size in bytes, measured: `1701`
 		// Proof size in bytes, estimated: `8817`
-		// Minimum execution time: 2_135_494_000 picoseconds.
-		Weight::from_parts(2_425_845_000, 8817)
+		// Minimum execution time: 2_139_580_000 picoseconds.
+		Weight::from_parts(2_327_068_000, 8817)
 			.saturating_add(D::get().reads(11_u64))
 			.saturating_add(D::get().writes(15_u64))
 	}

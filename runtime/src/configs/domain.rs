@@ -1,8 +1,11 @@
-//! The cosmo-local domain pallets: the open-design registry and the local production pledges.
+//! The cosmo-local domain pallets: the open-design registry, the local production pledges and
+//! contributive accounting, wired to each other through the traits of `cosmolocal-primitives`.
 
 use crate::{
-	AccountId, AssetId, Assets, Balance, Balances, DesignRegistry, Runtime, RuntimeHoldReason,
+	AccountId, AssetId, Assets, Balance, Balances, ContributiveAccounting, DesignRegistry, Runtime,
+	RuntimeHoldReason,
 };
+use alloc::vec::Vec;
 use cosmolocal_primitives::{currency::deposit, time::DAYS};
 use frame_support::{
 	parameter_types,
@@ -13,7 +16,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{traits::AccountIdConversion, Permill};
+use sp_runtime::{traits::Convert, Permill};
 
 parameter_types! {
 	/// Deposit per storage entry of the domain pallets: 0.1 CML.
@@ -26,9 +29,20 @@ parameter_types! {
 	pub const PledgesPalletId: PalletId = PalletId(*b"cl/pledg");
 	/// Backers have three days after a delivery is reported to confirm or dispute it.
 	pub const ChallengePeriod: crate::BlockNumber = 3 * DAYS;
-	/// Where the commons share of settled pledges goes until each design has its own value
-	/// network: one account, derived from `cl/commn`.
-	pub CommonsAccount: AccountId = PalletId(*b"cl/commn").into_account_truncating();
+	/// Contributive accounting's id: each value network's account derives from it.
+	pub const AccountingPalletId: PalletId = PalletId(*b"cl/value");
+	/// A quarter of the commons share a design's network receives flows on to its parent's.
+	pub const UpstreamShare: Permill = Permill::from_percent(25);
+}
+
+/// The multisig account of a network's stewards with its threshold, as `pallet-multisig` (and
+/// Polkadot.js Apps) derives it.
+pub struct StewardsMultisig;
+
+impl Convert<(Vec<AccountId>, u16), AccountId> for StewardsMultisig {
+	fn convert((stewards, threshold): (Vec<AccountId>, u16)) -> AccountId {
+		pallet_multisig::Pallet::<Runtime>::multi_account_id(&stewards, threshold)
+	}
 }
 
 impl pallet_design_registry::Config for Runtime {
@@ -37,7 +51,7 @@ impl pallet_design_registry::Config for Runtime {
 	// The list of open licences and certifications are governance's, for now the sudo key's.
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type CertifierOrigin = EnsureRoot<AccountId>;
-	type Hooks = ();
+	type Hooks = ContributiveAccounting;
 	type DepositPerItem = DepositPerStorageItem;
 	type DepositPerByte = DepositPerStorageByte;
 	type MaxCommonsShare = MaxCommonsShare;
@@ -64,7 +78,7 @@ impl pallet_production_pledges::Config for Runtime {
 	type Assets = NativeAndAssets;
 	type Designs = DesignRegistry;
 	type Production = DesignRegistry;
-	type Commons = pallet_production_pledges::CommonsAccount<Runtime, CommonsAccount>;
+	type Commons = ContributiveAccounting;
 	// Disputes are governance's, for now the sudo key's.
 	type DisputeResolverOrigin = EnsureRoot<AccountId>;
 	type PalletId = PledgesPalletId;
@@ -79,14 +93,40 @@ impl pallet_production_pledges::Config for Runtime {
 	type BenchmarkHelper = benchmarks::PledgesBenchmarkHelper;
 }
 
-/// What the production pledges' benchmarks need from the registry and the assets.
+impl pallet_contributive_accounting::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Assets = NativeAndAssets;
+	type Designs = DesignRegistry;
+	type StewardsAccount = StewardsMultisig;
+	type PalletId = AccountingPalletId;
+	type UpstreamShare = UpstreamShare;
+	type MaxUpstreamDepth = ConstU32<4>;
+	type DesignCreationQuantity = ConstU32<10>;
+	type VersionPublicationQuantity = ConstU32<2>;
+	type DepositPerItem = DepositPerStorageItem;
+	type DepositPerByte = DepositPerStorageByte;
+	type MaxNameLen = ConstU32<64>;
+	// As many as a design may have maintainers, so that a design's network keeps them all.
+	type MaxStewards = ConstU32<16>;
+	type MaxEvidenceLen = ConstU32<128>;
+	type MaxRevenueAssets = ConstU32<4>;
+	type WeightInfo = pallet_contributive_accounting::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmarks::AccountingBenchmarkHelper;
+}
+
+/// What the domain pallets' benchmarks need from the registry and the assets.
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks {
 	use super::*;
 	use crate::RuntimeOrigin;
 	use alloc::vec::Vec;
 	use cosmolocal_primitives::design::{DesignId, Process, VersionIndex};
-	use frame_support::{traits::fungibles, BoundedVec};
+	use frame_support::{
+		traits::{fungibles, Get},
+		BoundedVec,
+	};
 
 	/// The asset the benchmarks price pledges in.
 	const BENCHMARK_ASSET: AssetId = 4242;
@@ -94,32 +134,65 @@ mod benchmarks {
 	/// Registers designs in the registry and creates the benchmarks' asset.
 	pub struct PledgesBenchmarkHelper;
 
+	/// Creates the accounting benchmarks' assets.
+	pub struct AccountingBenchmarkHelper;
+
+	impl
+		pallet_contributive_accounting::BenchmarkHelper<AccountId, NativeOrWithId<AssetId>, Balance>
+		for AccountingBenchmarkHelper
+	{
+		fn funded_asset(index: u32, who: &AccountId, amount: Balance) -> NativeOrWithId<AssetId> {
+			let asset = BENCHMARK_ASSET.saturating_add(1).saturating_add(index);
+			if !<Assets as fungibles::Inspect<AccountId>>::asset_exists(asset) {
+				let created =
+					<Assets as fungibles::Create<AccountId>>::create(asset, who.clone(), false, 1);
+				assert!(created.is_ok(), "a benchmark asset is created: {created:?}");
+			}
+			let minted = <Assets as fungibles::Mutate<AccountId>>::mint_into(asset, who, amount);
+			assert!(minted.is_ok(), "a benchmark asset is minted: {minted:?}");
+			NativeOrWithId::WithId(asset)
+		}
+	}
+
 	impl pallet_production_pledges::BenchmarkHelper<AccountId, NativeOrWithId<AssetId>, Balance>
 		for PledgesBenchmarkHelper
 	{
+		/// A design at the end of a lineage as deep as the commons share flows up, so that
+		/// settling measures the whole flow.
 		fn design_version(
 			maintainer: &AccountId,
 			processes: Vec<Process>,
 		) -> (DesignId, VersionIndex) {
-			let design = pallet_design_registry::NextDesignId::<Runtime>::get();
-			let licence = |id: &[u8]| BoundedVec::truncate_from(id.to_vec());
 			let origin = RuntimeOrigin::signed(maintainer.clone());
-			let registered = DesignRegistry::register_design(
-				origin.clone(),
-				BoundedVec::truncate_from(b"Benchmark design".to_vec()),
-				pallet_design_registry::DesignLicences {
-					hardware: licence(b"CERN-OHL-S-2.0"),
-					documentation: licence(b"CC-BY-SA-4.0"),
-					software: None,
-				},
-				BoundedVec::new(),
-				BoundedVec::truncate_from(processes),
-				BoundedVec::truncate_from(b"ipfs://benchmark-design".to_vec()),
-				[7; 32],
-				BoundedVec::truncate_from(b"1.0.0".to_vec()),
-				None,
-			);
-			assert!(registered.is_ok(), "the benchmark design registers: {registered:?}");
+			let mut parent = None;
+			let depth =
+				<Runtime as pallet_contributive_accounting::Config>::MaxUpstreamDepth::get();
+			for _ in 0..=depth {
+				let design = pallet_design_registry::NextDesignId::<Runtime>::get();
+				let licence = |id: &[u8]| BoundedVec::truncate_from(id.to_vec());
+				let registered = DesignRegistry::register_design(
+					origin.clone(),
+					BoundedVec::truncate_from(b"Benchmark design".to_vec()),
+					pallet_design_registry::DesignLicences {
+						hardware: licence(b"CERN-OHL-S-2.0"),
+						documentation: licence(b"CC-BY-SA-4.0"),
+						software: None,
+					},
+					BoundedVec::new(),
+					BoundedVec::truncate_from(processes.clone()),
+					BoundedVec::truncate_from(b"ipfs://benchmark-design".to_vec()),
+					[7; 32],
+					BoundedVec::truncate_from(b"1.0.0".to_vec()),
+					parent.map(|parent| pallet_design_registry::Lineage {
+						kind: pallet_design_registry::LineageKind::Derivative,
+						parent,
+						parent_version: 0,
+					}),
+				);
+				assert!(registered.is_ok(), "a benchmark design registers: {registered:?}");
+				parent = Some(design);
+			}
+			let design = parent.unwrap_or_default();
 			let shared = DesignRegistry::set_commons_share(origin, design, MaxCommonsShare::get());
 			assert!(shared.is_ok(), "the benchmark design takes a commons share: {shared:?}");
 			(design, 0)
@@ -138,20 +211,6 @@ mod benchmarks {
 			let minted =
 				<Assets as fungibles::Mutate<AccountId>>::mint_into(BENCHMARK_ASSET, who, amount);
 			assert!(minted.is_ok(), "the benchmark asset is minted: {minted:?}");
-			// The commons account holds the asset, so that settlements pay it its share.
-			let commons = CommonsAccount::get();
-			if <Assets as fungibles::Inspect<AccountId>>::balance(BENCHMARK_ASSET, &commons) == 0 {
-				<Balances as frame_support::traits::fungible::Mutate<AccountId>>::set_balance(
-					&commons,
-					crate::currency::UNITS,
-				);
-				let minted = <Assets as fungibles::Mutate<AccountId>>::mint_into(
-					BENCHMARK_ASSET,
-					&commons,
-					1,
-				);
-				assert!(minted.is_ok(), "the commons account holds the asset: {minted:?}");
-			}
 			NativeOrWithId::WithId(BENCHMARK_ASSET)
 		}
 	}

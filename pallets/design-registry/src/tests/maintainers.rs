@@ -124,3 +124,15 @@ fn refuses_an_adder_that_cannot_pay() {
 		assert_noop!(add(PAUPER, id, BOB), sp_runtime::TokenError::FundsUnavailable);
 	});
 }
+
+#[test]
+fn a_hook_that_refuses_undoes_a_change_of_maintainers() {
+	new_test_ext(|| {
+		let id = register_default(ALICE);
+		assert_ok!(add(ALICE, id, BOB));
+		refuse_in_hooks();
+		let refused = sp_runtime::DispatchError::Other("refused by a hook");
+		assert_noop!(add(ALICE, id, CHARLIE), refused);
+		assert_noop!(remove(ALICE, id, BOB), refused);
+	});
+}

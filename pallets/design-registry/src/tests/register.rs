@@ -220,3 +220,14 @@ fn refuses_an_account_that_cannot_pay_the_deposit() {
 		assert_noop!(NewDesign::default().register(PAUPER), TokenError::FundsUnavailable);
 	});
 }
+
+#[test]
+fn a_hook_that_refuses_undoes_the_registration() {
+	new_test_ext(|| {
+		refuse_in_hooks();
+		assert_noop!(
+			NewDesign::default().register(ALICE),
+			sp_runtime::DispatchError::Other("refused by a hook")
+		);
+	});
+}

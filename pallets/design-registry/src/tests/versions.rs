@@ -119,3 +119,15 @@ fn refuses_a_publisher_that_cannot_pay() {
 		assert_noop!(publish(PAUPER, id, "1.0.1"), sp_runtime::TokenError::FundsUnavailable);
 	});
 }
+
+#[test]
+fn a_hook_that_refuses_undoes_a_publication() {
+	new_test_ext(|| {
+		let id = register_default(ALICE);
+		refuse_in_hooks();
+		assert_noop!(
+			publish(ALICE, id, "1.1.0"),
+			sp_runtime::DispatchError::Other("refused by a hook")
+		);
+	});
+}
