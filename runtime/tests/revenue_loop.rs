@@ -157,7 +157,11 @@ fn local_production_pays_the_design_commons_up_the_lineage() {
 			pallet_design_registry::Designs::<Runtime>::get(bamboo).unwrap().readiness,
 			Readiness::MadeIndependently
 		);
-		// Dave's production counts from now on: 4 × 20 = 80 points, after this revenue.
+		// Dave's production is logged for the bamboo dryer's stewards to review; accepted, it
+		// counts from now on: 4 × 20 = 80 points, after this revenue.
+		let production = pallet_contributive_accounting::NextContributionId::<Runtime>::get() - 1;
+		assert_eq!(points(bamboo_network, Dave), 0);
+		assert_ok!(ContributiveAccounting::review_contribution(signed(Bob), production, true));
 		assert_eq!(points(bamboo_network, Dave), 80);
 
 		// The bamboo dryer's network keeps three quarters of the 40 CML and passes 10 CML up to

@@ -77,6 +77,11 @@ describe('production pledges', () => {
     assert.equal(dryer.readiness.toString(), 'MadeIndependently');
     const record = (await api.call.productionPledgesApi.producer(bob.address)).unwrap().record;
     assert.equal(record.fulfilled.toNumber(), 1);
+    const network = (await api.call.contributiveAccountingApi.designNetwork(SOLAR_DRYER)).unwrap();
+    const pending = await api.call.contributiveAccountingApi.contributions(network, 'Pending', null, 100);
+    assert.ok(pending.some(([, c]) => c.contributor.toString() === bob.address
+      && c.kind.toString() === 'Production' && c.quantity.toNumber() === 2),
+    'the production run waits for the design stewards\' review');
 
     await submitOk(api, pledges.claimRefund(id), charlie);
     const closing = await submitOk(api, pledges.claimRefund(id), dave);

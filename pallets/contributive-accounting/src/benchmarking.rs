@@ -160,14 +160,26 @@ mod benchmarks {
 		assert!(Contributions::<T>::contains_key(contribution));
 	}
 
-	/// The last approval that accepts a contribution in a network receiving revenue in as many
-	/// assets as it may, one of them with revenue waiting for points.
+	/// The last approval that accepts a contribution in a network receiving revenue in the
+	/// native token and as many assets as it may, all of it waiting for points.
 	#[benchmark]
 	fn review_contribution() {
 		let threshold = T::MaxStewards::get();
 		let (network, stewards) = network::<T>(threshold);
-		let assets: Vec<AssetKindOf<T>> =
+		let mut assets: Vec<AssetKindOf<T>> =
 			(0..T::MaxRevenueAssets::get()).map(|index| revenue::<T>(network, index)).collect();
+		let donor = funded::<T>("native donor", 0);
+		let native = T::NativeAsset::get();
+		let minimum =
+			<T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(native.clone());
+		let received = ContributiveAccounting::<T>::receive_revenue(
+			network,
+			native.clone(),
+			&donor,
+			minimum.saturating_add(1_000_000u32.into()),
+		);
+		assert!(received.is_ok(), "the benchmark's native revenue is received: {received:?}");
+		assets.push(native);
 		assert!(assets.iter().all(|asset| {
 			Revenue::<T>::get(network, asset).is_some_and(|pool| !pool.waiting.is_zero())
 		}));
@@ -221,19 +233,34 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ContributionWithdrawn { contribution });
 	}
 
-	/// Revenue in an asset the network already receives, shared among `m` members.
+	/// The first revenue in an asset, which opens it: from the stewards' multisig account
+	/// (computed from all the stewards), shared among `m` members.
 	#[benchmark]
 	fn deposit_revenue(m: Linear<1, 10_000>) {
-		let (network, _) = network::<T>(1);
+		let (network, stewards) = network::<T>(T::MaxStewards::get());
 		members::<T>(network, m);
-		let asset = revenue::<T>(network, 0);
-		let donor = funded::<T>("donor", 0);
-		let amount: BalanceOf<T> = 1_000_000u32.into();
+		let multisig =
+			ContributiveAccounting::<T>::stewards_account(&stewards, stewards.len() as u32);
+		T::Currency::set_balance(&multisig, plenty::<T>());
+		let asset = T::BenchmarkHelper::funded_asset(0, &multisig, plenty::<T>());
+		let minimum =
+			<T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(asset.clone());
+		let shared: BalanceOf<T> = 1_000_000u32.into();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(donor.clone()), network, asset.clone(), amount);
+		_(
+			RawOrigin::Signed(multisig.clone()),
+			network,
+			asset.clone(),
+			shared.saturating_add(minimum),
+		);
 
-		assert_last_event::<T>(Event::RevenueReceived { network, asset, amount, from: donor });
+		assert_last_event::<T>(Event::RevenueReceived {
+			network,
+			asset,
+			amount: shared,
+			from: multisig,
+		});
 	}
 
 	/// A member's claim in a network of `m` members.

@@ -155,8 +155,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let reviews =
 			if approve { &mut contribution.approvals } else { &mut contribution.rejections };
-		// Reviewers are stewards, and a steward reviews once: there are never more reviews than
-		// the most stewards a network may have.
+		// Reviews by stewards who have since left the network no longer count, and make room.
+		reviews.retain(|reviewer| network.stewards.contains(reviewer));
+		// A steward reviews once: there are never more reviews than the network has stewards.
 		reviews.try_push(steward.clone()).map_err(|_| Error::<T>::AlreadyReviewed)?;
 		let decided = reviews.len() as u32 >= network.approval_threshold;
 		Self::deposit_event(Event::ContributionReviewed { contribution: id, steward, approve });
@@ -202,15 +203,22 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_deposit_revenue(
 		from: &T::AccountId,
-		network: NetworkId,
+		network_id: NetworkId,
 		asset: AssetKindOf<T>,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::receive_revenue(network, asset, from, amount)
+		let network = Networks::<T>::get(network_id).ok_or(Error::<T>::NetworkNotFound)?;
+		if !Revenue::<T>::contains_key(network_id, &asset) && asset != T::NativeAsset::get() {
+			// Asset slots are few: only the stewards open one by a donation (a settled pledge's
+			// commons share opens one too).
+			Self::ensure_steward_authority(from, &network)
+				.map_err(|_| Error::<T>::AssetNotOpened)?;
+		}
+		Self::receive_revenue(network_id, asset, from, amount)
 	}
 
 	/// Records an accepted contribution the chain grants by itself (a design's creation, a
-	/// version's publication, a delivered production run) in `network_id`.
+	/// version's publication) in `network_id`.
 	pub(crate) fn grant_contribution(
 		network_id: NetworkId,
 		contributor: &T::AccountId,
@@ -239,6 +247,38 @@ impl<T: Config> Pallet<T> {
 			network: network_id,
 			contributor: contributor.clone(),
 			points,
+		});
+		Ok(())
+	}
+
+	/// Records a contribution the chain logs on someone's behalf (a delivered production run),
+	/// pending the stewards' review like any other, without a deposit.
+	pub(crate) fn propose_contribution(
+		network: NetworkId,
+		contributor: &T::AccountId,
+		kind: ContributionKind,
+		quantity: u32,
+		evidence: &[u8],
+	) -> DispatchResult {
+		ensure!(Networks::<T>::contains_key(network), Error::<T>::NetworkNotFound);
+		let id = Self::insert_contribution(Contribution {
+			network,
+			contributor: contributor.clone(),
+			kind,
+			quantity,
+			evidence: BoundedVec::truncate_from(evidence.to_vec()),
+			state: ContributionState::Pending,
+			approvals: BoundedVec::new(),
+			rejections: BoundedVec::new(),
+			points: 0,
+			deposit: Zero::zero(),
+		})?;
+		Self::deposit_event(Event::ContributionLogged {
+			contribution: id,
+			network,
+			contributor: contributor.clone(),
+			kind,
+			quantity,
 		});
 		Ok(())
 	}

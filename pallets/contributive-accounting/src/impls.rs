@@ -61,6 +61,29 @@ impl<T: Config> DesignRegistryHooks<T::AccountId> for Pallet<T> {
 		)
 	}
 
+	/// Revenue in the native token and in as many assets as a network may take, so that the
+	/// publisher's new points bring every revenue account up to date.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_costliest_version(design: DesignId) {
+		use crate::BenchmarkHelper;
+		use frame_support::traits::{fungible::Mutate, fungibles::Inspect};
+		use sp_runtime::traits::Bounded;
+		let Some(network) = DesignNetworks::<T>::get(design) else { return };
+		let donor: T::AccountId = frame_benchmarking::account("version donor", 0, 0);
+		let plenty = BalanceOf::<T>::max_value() / 1_000_000_000u32.into();
+		T::Currency::set_balance(&donor, plenty);
+		let assets = core::iter::once(T::NativeAsset::get()).chain(
+			(0..T::MaxRevenueAssets::get())
+				.map(|index| T::BenchmarkHelper::funded_asset(index, &donor, plenty)),
+		);
+		for asset in assets {
+			let amount =
+				T::Assets::minimum_balance(asset.clone()).saturating_add(1_000_000u32.into());
+			let received = Self::receive_revenue(network, asset, &donor, amount);
+			assert!(received.is_ok(), "the benchmark's revenue is received: {received:?}");
+		}
+	}
+
 	fn on_maintainers_changed(design: DesignId, maintainers: &[T::AccountId]) -> DispatchResult {
 		let Some(network_id) = DesignNetworks::<T>::get(design) else { return Ok(()) };
 		let Some(mut network) = Networks::<T>::get(network_id) else { return Ok(()) };
@@ -121,7 +144,7 @@ impl<T: Config> DesignCommons<T::AccountId, AssetKindOf<T>, BalanceOf<T>> for Pa
 
 	fn note_production(design: DesignId, producer: &T::AccountId, units: u32) {
 		if let Some(network) = DesignNetworks::<T>::get(design) {
-			let _ = Self::grant_contribution(
+			let _ = Self::propose_contribution(
 				network,
 				producer,
 				ContributionKind::Production,

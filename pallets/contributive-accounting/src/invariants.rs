@@ -2,7 +2,10 @@
 
 use crate::{pallet::*, types::*, BalanceOf, Config, Pallet};
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::fungibles::Inspect};
+use frame_support::{
+	ensure,
+	traits::{fungibles::Inspect, Get},
+};
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, Zero},
 	TryRuntimeError,
@@ -43,7 +46,10 @@ impl<T: Config> Pallet<T> {
 
 		for (network_id, asset, pool) in Revenue::<T>::iter() {
 			let network = Networks::<T>::get(network_id).ok_or("revenue of no network")?;
-			ensure!(network.revenue_assets.contains(&asset), "a pool of an unlisted asset");
+			ensure!(
+				asset == T::NativeAsset::get() || network.revenue_assets.contains(&asset),
+				"a pool of an unlisted asset"
+			);
 			let mut claimable: BalanceOf<T> = Zero::zero();
 			for (member, _) in Members::<T>::iter_prefix(network_id) {
 				let amount = Self::claimable(network_id, &member, &asset)

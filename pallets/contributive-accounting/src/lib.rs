@@ -12,9 +12,10 @@
 //! - Stewards act together. With a threshold of 1 any steward may change the network's rules
 //!   alone; above 1, rule changes (`set_value_equation`, `set_stewards`) come from the multisig
 //!   account of the stewards with the threshold — the account Polkadot.js Apps creates from the
-//!   same stewards and threshold — so that no steward changes them alone. Reviews of
-//!   contributions are the stewards' own: each steward reviews once, and the threshold of
-//!   approvals (or rejections) decides.
+//!   same stewards and threshold. Reviews of contributions are the stewards' own: each steward
+//!   reviews once, and the threshold of approvals (or rejections) of current stewards decides.
+//! - A design's network follows its maintainers, so it is only as collective as they are: the
+//!   registry lets any maintainer add or remove maintainers.
 //!
 //! ## Contributions and points
 //! Anyone logs a contribution (pending); the stewards review it; accepted, it becomes points:
@@ -22,9 +23,11 @@
 //! contributor cannot review its own. A design's creator gets an accepted `Design` contribution
 //! when the design is registered, and each later version's publisher another, so that a design's
 //! network has members from its first block. A producer whose pledge of the design settles gets
-//! an accepted `Production` contribution of the units it delivered. Backers are not credited
-//! automatically (settlement never loops over backers): they may log a `Funding` contribution,
-//! reviewed like any other.
+//! a `Production` contribution of the units it delivered, logged for it and reviewed by the
+//! design's stewards like any other: a settlement alone cannot tell a real production run from a
+//! self-backed one at the smallest price, and points decide who shares the commons. Backers are
+//! not credited automatically (settlement never loops over backers): they may log a `Funding`
+//! contribution, reviewed like any other.
 //!
 //! ## Revenue
 //! Revenue reaches a network as donations (`deposit_revenue`) or as the commons share of settled
@@ -33,7 +36,9 @@
 //! members, and points accepted later do not share revenue already received. Revenue arriving
 //! while a network has no points waits until it has some. Each asset (the native token or an
 //! asset of `pallet-assets`) is accounted apart; the first revenue of an asset keeps the asset's
-//! minimum balance in the network's account so that the account stays open. Rounding dust stays
+//! minimum balance in the network's account so that the account stays open. Besides the native
+//! token a network takes at most `MaxRevenueAssets` assets, opened by its stewards' donations or
+//! by the commons share of a settled pledge priced in the asset. Rounding dust stays
 //! in the network: members never claim more than it received.
 //!
 //! ## The loop
@@ -125,6 +130,10 @@ pub mod pallet {
 		/// The design registry: the lineage the commons share flows up.
 		type Designs: DesignInspect<Self::AccountId>;
 
+		/// The native token, as an asset kind: always accepted as revenue, outside the limit of
+		/// `MaxRevenueAssets`.
+		type NativeAsset: Get<AssetKindOf<Self>>;
+
 		/// The multisig account of a set of stewards (sorted) with a threshold: where the rule
 		/// changes of a network whose threshold is above 1 come from.
 		type StewardsAccount: Convert<(Vec<Self::AccountId>, u16), Self::AccountId>;
@@ -169,7 +178,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEvidenceLen: Get<u32>;
 
-		/// The most assets a network may receive revenue in.
+		/// The most assets other than the native token a network may receive revenue in.
 		#[pallet::constant]
 		type MaxRevenueAssets: Get<u32>;
 
@@ -388,6 +397,9 @@ pub mod pallet {
 		BelowMinimumBalance,
 		/// The network already receives revenue in as many assets as it may.
 		TooManyRevenueAssets,
+		/// The network receives no revenue in this asset yet: only its stewards (or a settled
+		/// pledge's commons share) may open an asset other than the native token.
+		AssetNotOpened,
 		/// There is nothing to claim.
 		NothingToClaim,
 		/// No more networks can be created: the id space is exhausted.
@@ -508,7 +520,8 @@ pub mod pallet {
 
 		/// Give `amount` of `asset` (`Native` or `WithId(id)`) to a network, shared among its
 		/// members by points now (or when it first has points). The first revenue of an asset
-		/// must be above the asset's minimum balance, which stays in the network's account.
+		/// must be above the asset's minimum balance, which stays in the network's account. A
+		/// network takes few assets besides the native token: only its stewards open a new one.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::deposit_revenue(MEMBERS_WEIGHED))]
 		pub fn deposit_revenue(

@@ -130,6 +130,7 @@ impl Convert<(Vec<AccountId>, u16), AccountId> for TestStewardsAccount {
 parameter_types! {
 	pub const AccountingPalletId: PalletId = PalletId(*b"cl/cntrb");
 	pub const UpstreamShare: Permill = Permill::from_percent(25);
+	pub const NativeAsset: NativeOrWithId<u32> = NativeOrWithId::Native;
 }
 
 /// The native token and the assets as one.
@@ -141,6 +142,7 @@ impl pallet_contributive_accounting::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
 	type Designs = TestDesigns;
+	type NativeAsset = NativeAsset;
 	type StewardsAccount = TestStewardsAccount;
 	type PalletId = AccountingPalletId;
 	type UpstreamShare = UpstreamShare;

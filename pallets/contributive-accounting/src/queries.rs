@@ -26,7 +26,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The revenue of a network in each asset: received, claimed, waiting for points.
 	pub fn revenue(network: NetworkId) -> Vec<(AssetKindOf<T>, RevenuePool<T>)> {
-		Revenue::<T>::iter_prefix(network).take(T::MaxRevenueAssets::get() as usize).collect()
+		Revenue::<T>::iter_prefix(network)
+			.take(T::MaxRevenueAssets::get().saturating_add(1) as usize)
+			.collect()
 	}
 
 	/// A member's points in a network and its share of the network's points.
@@ -42,9 +44,7 @@ impl<T: Config> Pallet<T> {
 		member: T::AccountId,
 	) -> Vec<(AssetKindOf<T>, BalanceOf<T>)> {
 		let Some(record) = Networks::<T>::get(network) else { return Vec::new() };
-		record
-			.revenue_assets
-			.into_iter()
+		Self::revenue_assets_of(&record)
 			.filter_map(|asset| {
 				Self::claimable(network, &member, &asset).ok().map(|amount| (asset, amount))
 			})

@@ -39,10 +39,13 @@ impl<T: Config> Pallet<T> {
 		let (mut pool, shared) = match Revenue::<T>::get(network_id, &asset) {
 			Some(pool) => (pool, amount),
 			None => {
-				network
-					.revenue_assets
-					.try_push(asset.clone())
-					.map_err(|_| Error::<T>::TooManyRevenueAssets)?;
+				// The native token is always taken; other assets take one of the few slots.
+				if asset != T::NativeAsset::get() {
+					network
+						.revenue_assets
+						.try_push(asset.clone())
+						.map_err(|_| Error::<T>::TooManyRevenueAssets)?;
+				}
 				let minimum = T::Assets::minimum_balance(asset.clone());
 				ensure!(amount > minimum, Error::<T>::BelowMinimumBalance);
 				let pool = RevenuePool {
@@ -82,8 +85,11 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let waiting: u128 = pool.waiting.unique_saturated_into();
-		if let Some(per_point) = FixedU128::checked_from_rational(waiting, total_points) {
-			pool.reward_per_point = pool.reward_per_point.saturating_add(per_point);
+		// Should the accumulator ever overflow, the revenue keeps waiting rather than being lost.
+		if let Some(reward_per_point) = FixedU128::checked_from_rational(waiting, total_points)
+			.and_then(|per_point| pool.reward_per_point.checked_add(&per_point))
+		{
+			pool.reward_per_point = reward_per_point;
 			pool.waiting = Zero::zero();
 		}
 	}
@@ -120,14 +126,14 @@ impl<T: Config> Pallet<T> {
 		points: Points,
 	) -> DispatchResult {
 		let mut record = Members::<T>::get(network_id, member).unwrap_or_default();
-		for asset in network.revenue_assets.iter() {
-			if let Some(mut pool) = Revenue::<T>::get(network_id, asset) {
-				let account = Self::accrued(network_id, asset, member, record.points, &pool);
-				MemberRevenues::<T>::insert((network_id, asset, member), account);
+		for asset in Self::revenue_assets_of(network) {
+			if let Some(mut pool) = Revenue::<T>::get(network_id, &asset) {
+				let account = Self::accrued(network_id, &asset, member, record.points, &pool);
+				MemberRevenues::<T>::insert((network_id, &asset, member), account);
 				let total = network.total_points.saturating_add(points);
 				if !pool.waiting.is_zero() {
 					Self::share_waiting(&mut pool, total);
-					Revenue::<T>::insert(network_id, asset, pool);
+					Revenue::<T>::insert(network_id, &asset, pool);
 				}
 			}
 		}
@@ -162,6 +168,11 @@ impl<T: Config> Pallet<T> {
 		Revenue::<T>::insert(network_id, &asset, pool);
 		Self::deposit_event(Event::Claimed { network: network_id, member, asset, amount });
 		Ok(())
+	}
+
+	/// The assets `network` may have revenue in: the native token, and the assets it opened.
+	pub(crate) fn revenue_assets_of(network: &Network<T>) -> impl Iterator<Item = AssetKindOf<T>> {
+		core::iter::once(T::NativeAsset::get()).chain(network.revenue_assets.clone())
 	}
 
 	/// What `member` could claim in `network` in `asset` now.

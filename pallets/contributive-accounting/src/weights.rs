@@ -65,8 +65,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn create_network() -> Weight {
 		// Proof size in bytes, measured: `506`
 		// Proof size in bytes, estimated: `6196`
-		// Minimum execution time: 737_392_000 picoseconds.
-		Weight::from_parts(786_054_000, 6196)
+		// Minimum execution time: 762_900_000 picoseconds.
+		Weight::from_parts(869_479_000, 6196)
 			.saturating_add(D::get().reads(4_u64))
 			.saturating_add(D::get().writes(5_u64))
 	}
@@ -75,8 +75,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn set_value_equation() -> Weight {
 		// Proof size in bytes, measured: `952`
 		// Proof size in bytes, estimated: `4183`
-		// Minimum execution time: 215_069_000 picoseconds.
-		Weight::from_parts(265_222_000, 4183)
+		// Minimum execution time: 243_661_000 picoseconds.
+		Weight::from_parts(292_653_000, 4183)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -85,8 +85,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn set_stewards() -> Weight {
 		// Proof size in bytes, measured: `952`
 		// Proof size in bytes, estimated: `4183`
-		// Minimum execution time: 224_353_000 picoseconds.
-		Weight::from_parts(255_959_000, 4183)
+		// Minimum execution time: 238_433_000 picoseconds.
+		Weight::from_parts(376_387_000, 4183)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -105,8 +105,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn log_contribution() -> Weight {
 		// Proof size in bytes, measured: `710`
 		// Proof size in bytes, estimated: `4183`
-		// Minimum execution time: 785_725_000 picoseconds.
-		Weight::from_parts(861_606_000, 4183)
+		// Minimum execution time: 824_762_000 picoseconds.
+		Weight::from_parts(877_040_000, 4183)
 			.saturating_add(D::get().reads(4_u64))
 			.saturating_add(D::get().writes(5_u64))
 	}
@@ -120,19 +120,19 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::Revenue` (r:4 w:4)
+	/// Storage: `ContributiveAccounting::Revenue` (r:5 w:5)
 	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::MemberRevenues` (r:4 w:4)
+	/// Storage: `ContributiveAccounting::MemberRevenues` (r:5 w:5)
 	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::ContributionsByNetwork` (r:0 w:2)
 	/// Proof: `ContributiveAccounting::ContributionsByNetwork` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn review_contribution() -> Weight {
-		// Proof size in bytes, measured: `2708`
-		// Proof size in bytes, estimated: `11342`
-		// Minimum execution time: 1_615_073_000 picoseconds.
-		Weight::from_parts(1_704_736_000, 11342)
-			.saturating_add(D::get().reads(13_u64))
-			.saturating_add(D::get().writes(15_u64))
+		// Proof size in bytes, measured: `2815`
+		// Proof size in bytes, estimated: `13930`
+		// Minimum execution time: 1_861_128_000 picoseconds.
+		Weight::from_parts(2_085_330_000, 13930)
+			.saturating_add(D::get().reads(15_u64))
+			.saturating_add(D::get().writes(17_u64))
 	}
 	/// Storage: `ContributiveAccounting::Contributions` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Contributions` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
@@ -145,29 +145,29 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn withdraw_contribution() -> Weight {
 		// Proof size in bytes, measured: `965`
 		// Proof size in bytes, estimated: `4711`
-		// Minimum execution time: 637_505_000 picoseconds.
-		Weight::from_parts(679_667_000, 4711)
+		// Minimum execution time: 658_306_000 picoseconds.
+		Weight::from_parts(790_762_000, 4711)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
-	/// Storage: `Assets::Asset` (r:1 w:1)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Networks` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Revenue` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 10000]`.
-	fn deposit_revenue(m: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1523`
+	fn deposit_revenue(_m: u32, ) -> Weight {
+		// Proof size in bytes, measured: `1477`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 759_926_000 picoseconds.
-		Weight::from_parts(844_635_341, 6208)
-			// Standard error: 1_365
-			.saturating_add(Weight::from_parts(6_313, 0).saturating_mul(m.into()))
-			.saturating_add(D::get().reads(5_u64))
-			.saturating_add(D::get().writes(5_u64))
+		// Minimum execution time: 926_162_000 picoseconds.
+		Weight::from_parts(1_271_785_262, 6208)
+			.saturating_add(D::get().reads(6_u64))
+			.saturating_add(D::get().writes(6_u64))
 	}
 	/// Storage: `ContributiveAccounting::Networks` (r:1 w:0)
 	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
@@ -187,10 +187,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn claim(m: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2436`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 973_653_000 picoseconds.
-		Weight::from_parts(1_154_542_835, 6208)
-			// Standard error: 4_058
-			.saturating_add(Weight::from_parts(10_244, 0).saturating_mul(m.into()))
+		// Minimum execution time: 1_005_680_000 picoseconds.
+		Weight::from_parts(1_177_620_321, 6208)
+			// Standard error: 4_590
+			.saturating_add(Weight::from_parts(10_386, 0).saturating_mul(m.into()))
 			.saturating_add(D::get().reads(8_u64))
 			.saturating_add(D::get().writes(6_u64))
 	}

@@ -150,6 +150,7 @@ mod benchmarks {
 	fn publish_version() {
 		let caller = funded::<T>("caller", 0);
 		let id = register::<T>(&caller, None);
+		<T::Hooks as cosmolocal_primitives::design::DesignRegistryHooks<T::AccountId>>::prepare_costliest_version(id);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id, filled(b'm'), [2u8; 32], label::<T>(2));

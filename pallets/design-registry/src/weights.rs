@@ -76,6 +76,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `ContributiveAccounting::NextNetworkId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Revenue` (r:1 w:0)
+	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
@@ -96,9 +98,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn register_design(t: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2285`
 		// Proof size in bytes, estimated: `8568`
-		// Minimum execution time: 2_889_371_000 picoseconds.
-		Weight::from_parts(3_440_353_166, 8568)
-			.saturating_add(D::get().reads(13_u64))
+		// Minimum execution time: 2_949_771_000 picoseconds.
+		Weight::from_parts(3_815_658_670, 8568)
+			.saturating_add(D::get().reads(14_u64))
 			.saturating_add(D::get().writes(16_u64))
 			.saturating_add(D::get().writes((1_u64).saturating_mul(t.into())))
 	}
@@ -116,6 +118,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `ContributiveAccounting::Networks` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::Revenue` (r:5 w:0)
+	/// Proof: `ContributiveAccounting::Revenue` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `ContributiveAccounting::MemberRevenues` (r:5 w:5)
+	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::Contributions` (r:0 w:1)
@@ -125,12 +131,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `DesignRegistry::Versions` (r:0 w:1)
 	/// Proof: `DesignRegistry::Versions` (`max_values`: None, `max_size`: Some(271), added: 2746, mode: `MaxEncodedLen`)
 	fn publish_version() -> Weight {
-		// Proof size in bytes, measured: `2124`
-		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 1_281_308_000 picoseconds.
-		Weight::from_parts(1_393_444_000, 4452)
-			.saturating_add(D::get().reads(8_u64))
-			.saturating_add(D::get().writes(10_u64))
+		// Proof size in bytes, measured: `2563`
+		// Proof size in bytes, estimated: `13930`
+		// Minimum execution time: 2_068_034_000 picoseconds.
+		Weight::from_parts(2_372_815_000, 13930)
+			.saturating_add(D::get().reads(18_u64))
+			.saturating_add(D::get().writes(15_u64))
 	}
 	/// Storage: `DesignRegistry::Designs` (r:1 w:1)
 	/// Proof: `DesignRegistry::Designs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
@@ -147,8 +153,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn add_maintainer() -> Weight {
 		// Proof size in bytes, measured: `2699`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 1_036_586_000 picoseconds.
-		Weight::from_parts(1_149_343_000, 4452)
+		// Minimum execution time: 1_048_353_000 picoseconds.
+		Weight::from_parts(1_145_337_000, 4452)
 			.saturating_add(D::get().reads(5_u64))
 			.saturating_add(D::get().writes(5_u64))
 	}
@@ -167,8 +173,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn remove_maintainer() -> Weight {
 		// Proof size in bytes, measured: `3272`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 1_011_789_000 picoseconds.
-		Weight::from_parts(1_076_084_000, 4452)
+		// Minimum execution time: 971_469_000 picoseconds.
+		Weight::from_parts(1_124_596_000, 4452)
 			.saturating_add(D::get().reads(6_u64))
 			.saturating_add(D::get().writes(5_u64))
 	}
@@ -177,8 +183,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn set_commons_share() -> Weight {
 		// Proof size in bytes, measured: `837`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 251_383_000 picoseconds.
-		Weight::from_parts(290_711_000, 4452)
+		// Minimum execution time: 245_774_000 picoseconds.
+		Weight::from_parts(274_787_000, 4452)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -187,8 +193,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn set_readiness() -> Weight {
 		// Proof size in bytes, measured: `837`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 256_681_000 picoseconds.
-		Weight::from_parts(288_066_000, 4452)
+		// Minimum execution time: 265_504_000 picoseconds.
+		Weight::from_parts(324_450_000, 4452)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -197,8 +203,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn deprecate() -> Weight {
 		// Proof size in bytes, measured: `884`
 		// Proof size in bytes, estimated: `7914`
-		// Minimum execution time: 319_473_000 picoseconds.
-		Weight::from_parts(361_206_000, 7914)
+		// Minimum execution time: 325_543_000 picoseconds.
+		Weight::from_parts(377_129_000, 7914)
 			.saturating_add(D::get().reads(2_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -215,8 +221,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn attest() -> Weight {
 		// Proof size in bytes, measured: `939`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 901_376_000 picoseconds.
-		Weight::from_parts(962_786_000, 4452)
+		// Minimum execution time: 884_991_000 picoseconds.
+		Weight::from_parts(1_026_972_000, 4452)
 			.saturating_add(D::get().reads(5_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -229,8 +235,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn revoke_attestation() -> Weight {
 		// Proof size in bytes, measured: `903`
 		// Proof size in bytes, estimated: `3696`
-		// Minimum execution time: 662_962_000 picoseconds.
-		Weight::from_parts(713_868_000, 3696)
+		// Minimum execution time: 674_550_000 picoseconds.
+		Weight::from_parts(897_800_000, 3696)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -243,8 +249,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn certify() -> Weight {
 		// Proof size in bytes, measured: `650`
 		// Proof size in bytes, estimated: `4452`
-		// Minimum execution time: 317_881_000 picoseconds.
-		Weight::from_parts(361_746_000, 4452)
+		// Minimum execution time: 327_004_000 picoseconds.
+		Weight::from_parts(495_584_000, 4452)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -253,8 +259,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn allow_licence() -> Weight {
 		// Proof size in bytes, measured: `590`
 		// Proof size in bytes, estimated: `3516`
-		// Minimum execution time: 223_732_000 picoseconds.
-		Weight::from_parts(234_267_000, 3516)
+		// Minimum execution time: 222_871_000 picoseconds.
+		Weight::from_parts(246_716_000, 3516)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}
@@ -263,8 +269,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn disallow_licence() -> Weight {
 		// Proof size in bytes, measured: `686`
 		// Proof size in bytes, estimated: `3516`
-		// Minimum execution time: 213_576_000 picoseconds.
-		Weight::from_parts(226_315_000, 3516)
+		// Minimum execution time: 213_025_000 picoseconds.
+		Weight::from_parts(241_989_000, 3516)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(1_u64))
 	}

@@ -280,7 +280,8 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_dispute(backer: T::AccountId, id: PledgeId, reason: Uri<T>) -> DispatchResult {
 		let mut pledge = Self::pledge_in_challenge_window(id)?;
-		ensure!(Backings::<T>::contains_key(id, &backer), Error::<T>::NotBacker);
+		let backing = Backings::<T>::get(id, &backer).ok_or(Error::<T>::NotBacker)?;
+		ensure!(!backing.confirmed, Error::<T>::AlreadyConfirmed);
 		ensure!(!reason.is_empty(), Error::<T>::EmptyUri);
 		Producers::<T>::mutate(&pledge.producer, |record| {
 			if let Some(record) = record {

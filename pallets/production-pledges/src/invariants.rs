@@ -183,9 +183,10 @@ impl<T: Config> Pallet<T> {
 				.ok_or("a pledge's escrow overflows")?
 		};
 		let expected = owed.checked_add(&pledge.escrow_minimum).ok_or("escrow overflows")?;
+		// Anyone may send more to an escrow account; it never holds less than what it owes.
 		ensure!(
-			Self::escrow_balance(terms.asset.clone(), id) == expected,
-			"a pledge's escrow differs from its bond and unrefunded backings"
+			Self::escrow_balance(terms.asset.clone(), id) >= expected,
+			"a pledge's escrow holds less than its bond and unrefunded backings"
 		);
 		Ok(())
 	}

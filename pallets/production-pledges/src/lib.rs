@@ -737,5 +737,19 @@ pub mod pallet {
 			let backer = ensure_signed(origin)?;
 			Self::do_claim_refund(backer, pledge)
 		}
+
+		/// Pay `backer` what an ended pledge owes it, and release its deposit, on its behalf:
+		/// anyone may, so that a backer who does not claim (a lost key) cannot keep the pledge
+		/// from closing. Everything goes to the backer, as with `claim_refund`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::claim_refund())]
+		pub fn claim_refund_for(
+			origin: OriginFor<T>,
+			pledge: PledgeId,
+			backer: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_claim_refund(backer, pledge)
+		}
 	}
 }

@@ -72,8 +72,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn register_producer() -> Weight {
 		// Proof size in bytes, measured: `457`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 727_277_000 picoseconds.
-		Weight::from_parts(832_223_000, 3793)
+		// Minimum execution time: 731_814_000 picoseconds.
+		Weight::from_parts(953_482_000, 3793)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
@@ -84,8 +84,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn update_producer() -> Weight {
 		// Proof size in bytes, measured: `533`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 317_210_000 picoseconds.
-		Weight::from_parts(439_151_000, 3793)
+		// Minimum execution time: 322_848_000 picoseconds.
+		Weight::from_parts(490_327_000, 3793)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -100,8 +100,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn retire_producer() -> Weight {
 		// Proof size in bytes, measured: `862`
 		// Proof size in bytes, estimated: `3793`
-		// Minimum execution time: 641_320_000 picoseconds.
-		Weight::from_parts(1_026_951_000, 3793)
+		// Minimum execution time: 648_220_000 picoseconds.
+		Weight::from_parts(762_119_000, 3793)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
@@ -134,8 +134,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn create_pledge() -> Weight {
 		// Proof size in bytes, measured: `2162`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_613_611_000 picoseconds.
-		Weight::from_parts(1_780_698_000, 6208)
+		// Minimum execution time: 1_657_396_000 picoseconds.
+		Weight::from_parts(2_251_586_000, 6208)
 			.saturating_add(D::get().reads(10_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -154,8 +154,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn back() -> Weight {
 		// Proof size in bytes, measured: `1170`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_202_101_000 picoseconds.
-		Weight::from_parts(1_340_266_000, 6208)
+		// Minimum execution time: 1_232_596_000 picoseconds.
+		Weight::from_parts(1_422_077_000, 6208)
 			.saturating_add(D::get().reads(7_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -174,8 +174,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn withdraw_backing() -> Weight {
 		// Proof size in bytes, measured: `1346`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_119_338_000 picoseconds.
-		Weight::from_parts(1_317_642_000, 6208)
+		// Minimum execution time: 1_155_142_000 picoseconds.
+		Weight::from_parts(1_728_050_000, 6208)
 			.saturating_add(D::get().reads(7_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -202,8 +202,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn close_funding() -> Weight {
 		// Proof size in bytes, measured: `1733`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_807_898_000 picoseconds.
-		Weight::from_parts(1_971_131_000, 6208)
+		// Minimum execution time: 1_770_734_000 picoseconds.
+		Weight::from_parts(2_249_764_000, 6208)
 			.saturating_add(D::get().reads(8_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -214,8 +214,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn report_delivery() -> Weight {
 		// Proof size in bytes, measured: `414`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 251_002_000 picoseconds.
-		Weight::from_parts(285_303_000, 3944)
+		// Minimum execution time: 251_823_000 picoseconds.
+		Weight::from_parts(317_991_000, 3944)
 			.saturating_add(D::get().reads(1_u64))
 			.saturating_add(D::get().writes(3_u64))
 	}
@@ -226,8 +226,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn confirm_receipt() -> Weight {
 		// Proof size in bytes, measured: `622`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 271_813_000 picoseconds.
-		Weight::from_parts(308_497_000, 3944)
+		// Minimum execution time: 292_833_000 picoseconds.
+		Weight::from_parts(345_562_000, 3944)
 			.saturating_add(D::get().reads(2_u64))
 			.saturating_add(D::get().writes(2_u64))
 	}
@@ -242,8 +242,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn dispute() -> Weight {
 		// Proof size in bytes, measured: `1042`
 		// Proof size in bytes, estimated: `3944`
-		// Minimum execution time: 384_390_000 picoseconds.
-		Weight::from_parts(561_101_000, 3944)
+		// Minimum execution time: 378_301_000 picoseconds.
+		Weight::from_parts(444_668_000, 3944)
 			.saturating_add(D::get().reads(3_u64))
 			.saturating_add(D::get().writes(4_u64))
 	}
@@ -265,10 +265,6 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::Producers` (r:1 w:1)
 	/// Proof: `ProductionPledges::Producers` (`max_values`: None, `max_size`: Some(328), added: 2803, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
-	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::MemberRevenues` (r:1 w:1)
-	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::Versions` (r:1 w:0)
@@ -280,12 +276,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
 	/// Proof: `ProductionPledges::PledgesByState` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
-		// Proof size in bytes, measured: `4942`
+		// Proof size in bytes, measured: `4707`
 		// Proof size in bytes, estimated: `19253`
-		// Minimum execution time: 5_118_854_000 picoseconds.
-		Weight::from_parts(5_414_742_000, 19253)
-			.saturating_add(D::get().reads(38_u64))
-			.saturating_add(D::get().writes(33_u64))
+		// Minimum execution time: 4_883_866_000 picoseconds.
+		Weight::from_parts(5_197_160_000, 19253)
+			.saturating_add(D::get().reads(36_u64))
+			.saturating_add(D::get().writes(31_u64))
 	}
 	/// Storage: `ProductionPledges::Pledges` (r:1 w:1)
 	/// Proof: `ProductionPledges::Pledges` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
@@ -305,10 +301,6 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ProductionPledges::Producers` (r:1 w:1)
 	/// Proof: `ProductionPledges::Producers` (`max_values`: None, `max_size`: Some(328), added: 2803, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::Members` (r:1 w:1)
-	/// Proof: `ContributiveAccounting::Members` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `ContributiveAccounting::MemberRevenues` (r:1 w:1)
-	/// Proof: `ContributiveAccounting::MemberRevenues` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `ContributiveAccounting::NextContributionId` (r:1 w:1)
 	/// Proof: `ContributiveAccounting::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DesignRegistry::Versions` (r:1 w:0)
@@ -320,12 +312,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	/// Storage: `ProductionPledges::PledgesByState` (r:0 w:2)
 	/// Proof: `ProductionPledges::PledgesByState` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		// Proof size in bytes, measured: `4780`
+		// Proof size in bytes, measured: `4545`
 		// Proof size in bytes, estimated: `19253`
-		// Minimum execution time: 5_080_157_000 picoseconds.
-		Weight::from_parts(5_261_655_000, 19253)
-			.saturating_add(D::get().reads(38_u64))
-			.saturating_add(D::get().writes(33_u64))
+		// Minimum execution time: 4_885_748_000 picoseconds.
+		Weight::from_parts(5_692_554_000, 19253)
+			.saturating_add(D::get().reads(36_u64))
+			.saturating_add(D::get().writes(31_u64))
 	}
 	/// Storage: `ProductionPledges::Pledges` (r:1 w:1)
 	/// Proof: `ProductionPledges::Pledges` (`max_values`: None, `max_size`: Some(479), added: 2954, mode: `MaxEncodedLen`)
@@ -340,8 +332,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn mark_defaulted() -> Weight {
 		// Proof size in bytes, measured: `1297`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 749_140_000 picoseconds.
-		Weight::from_parts(813_835_000, 6208)
+		// Minimum execution time: 779_144_000 picoseconds.
+		Weight::from_parts(1_238_685_000, 6208)
 			.saturating_add(D::get().reads(5_u64))
 			.saturating_add(D::get().writes(7_u64))
 	}
@@ -368,8 +360,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn cancel_pledge() -> Weight {
 		// Proof size in bytes, measured: `1733`
 		// Proof size in bytes, estimated: `6208`
-		// Minimum execution time: 1_763_994_000 picoseconds.
-		Weight::from_parts(2_013_032_000, 6208)
+		// Minimum execution time: 1_743_473_000 picoseconds.
+		Weight::from_parts(2_283_363_000, 6208)
 			.saturating_add(D::get().reads(8_u64))
 			.saturating_add(D::get().writes(13_u64))
 	}
@@ -396,8 +388,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 	fn claim_refund() -> Weight {
 		// Proof size in bytes, measured: `1701`
 		// Proof size in bytes, estimated: `8817`
-		// Minimum execution time: 2_139_580_000 picoseconds.
-		Weight::from_parts(2_327_068_000, 8817)
+		// Minimum execution time: 2_162_715_000 picoseconds.
+		Weight::from_parts(2_563_708_000, 8817)
 			.saturating_add(D::get().reads(11_u64))
 			.saturating_add(D::get().writes(15_u64))
 	}

@@ -33,6 +33,8 @@ parameter_types! {
 	pub const AccountingPalletId: PalletId = PalletId(*b"cl/value");
 	/// A quarter of the commons share a design's network receives flows on to its parent's.
 	pub const UpstreamShare: Permill = Permill::from_percent(25);
+	/// The native token among the assets revenue comes in.
+	pub const NativeAsset: NativeOrWithId<AssetId> = NativeOrWithId::Native;
 }
 
 /// The multisig account of a network's stewards with its threshold, as `pallet-multisig` (and
@@ -98,6 +100,7 @@ impl pallet_contributive_accounting::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
 	type Designs = DesignRegistry;
+	type NativeAsset = NativeAsset;
 	type StewardsAccount = StewardsMultisig;
 	type PalletId = AccountingPalletId;
 	type UpstreamShare = UpstreamShare;

@@ -178,3 +178,24 @@ fn contribution_ids_run_out_cleanly() {
 		);
 	});
 }
+
+#[test]
+fn reviews_of_stewards_who_left_no_longer_count() {
+	new_test_ext(|| {
+		let network = cooperative(&[ALICE, BOB, CHARLIE], 2, ValueEquation::Equal);
+		let id = log(DAVE, network, ContributionKind::Testing, 1);
+		assert_ok!(review(ALICE, id, true));
+		let multisig = ContributiveAccounting::stewards_account(&[ALICE, BOB, CHARLIE], 2);
+		assert_ok!(ContributiveAccounting::set_stewards(
+			RuntimeOrigin::signed(multisig),
+			network,
+			stewards(&[BOB, CHARLIE]),
+			2
+		));
+		assert_ok!(review(BOB, id, true));
+		assert_eq!(Contributions::<Test>::get(id).unwrap().state, ContributionState::Pending);
+		assert_eq!(Contributions::<Test>::get(id).unwrap().approvals.to_vec(), vec![BOB]);
+		assert_ok!(review(CHARLIE, id, true));
+		assert_eq!(Contributions::<Test>::get(id).unwrap().state, ContributionState::Accepted);
+	});
+}

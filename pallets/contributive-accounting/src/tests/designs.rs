@@ -151,12 +151,32 @@ fn a_design_without_a_network_takes_nothing() {
 }
 
 #[test]
-fn a_settled_production_run_becomes_a_production_contribution() {
+fn a_settled_production_run_becomes_a_production_contribution_for_the_stewards_to_review() {
 	new_test_ext(|| {
 		let network = register(5, ALICE);
+		let id = NextContributionId::<Test>::get();
 		<Hooks as DesignCommons<AccountId, NativeOrWithId<u32>, u64>>::note_production(5, &DAVE, 3);
+		let contribution = Contributions::<Test>::get(id).unwrap();
+		assert_eq!(
+			(contribution.state, contribution.kind, contribution.quantity, contribution.deposit),
+			(ContributionState::Pending, ContributionKind::Production, 3, 0)
+		);
+		assert_eq!(points(network, DAVE), 0);
+		approve(id, &[ALICE]);
 		// Production weighs 20 in the maker preset.
 		assert_eq!(points(network, DAVE), 60);
 		<Hooks as DesignCommons<AccountId, NativeOrWithId<u32>, u64>>::note_production(9, &DAVE, 3);
+	});
+}
+
+#[test]
+fn a_commons_share_in_a_new_asset_opens_it() {
+	new_test_ext(|| {
+		let network = register(5, ALICE);
+		let paid = <Hooks as DesignCommons<AccountId, NativeOrWithId<u32>, u64>>::pay_commons_share(
+			5, &DONOR, LOCAL, 100,
+		);
+		assert_eq!(paid, Ok(100));
+		assert_eq!(Networks::<Test>::get(network).unwrap().revenue_assets.to_vec(), vec![LOCAL]);
 	});
 }

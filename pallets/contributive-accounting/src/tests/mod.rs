@@ -91,6 +91,16 @@ pub fn donate(network: NetworkId, asset: NativeOrWithId<u32>, amount: u64) {
 	));
 }
 
+/// ALICE, a steward of `network`, opens `asset` with a first donation of `amount`.
+pub fn open_asset(network: NetworkId, asset: NativeOrWithId<u32>, amount: u64) {
+	assert_ok!(ContributiveAccounting::deposit_revenue(
+		RuntimeOrigin::signed(ALICE),
+		network,
+		asset,
+		amount
+	));
+}
+
 /// What `who` holds of `asset`, free to spend.
 pub fn balance(asset: NativeOrWithId<u32>, who: AccountId) -> u64 {
 	<NativeAndAssets as Inspect<AccountId>>::balance(asset, &who)

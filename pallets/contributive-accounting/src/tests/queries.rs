@@ -10,7 +10,7 @@ fn a_member_sees_its_points_share_and_claims_per_asset() {
 		earn(BOB, network, ContributionKind::Design, 3, ALICE);
 		earn(CHARLIE, network, ContributionKind::Design, 1, ALICE);
 		donate(network, NATIVE, 400 + EXISTENTIAL_DEPOSIT);
-		donate(network, LOCAL, 40 + LOCAL_MIN_BALANCE);
+		open_asset(network, LOCAL, 40 + LOCAL_MIN_BALANCE);
 		assert_eq!(
 			ContributiveAccounting::member(network, BOB),
 			Some((30, Perbill::from_percent(75)))

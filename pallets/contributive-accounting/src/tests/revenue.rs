@@ -77,7 +77,7 @@ fn points_earned_after_a_claim_keep_what_was_accrued() {
 fn revenue_waits_for_points() {
 	new_test_ext(|| {
 		let network = cooperative(&[ALICE], 1, ValueEquation::Equal);
-		donate(network, LOCAL, 500 + LOCAL_MIN_BALANCE);
+		open_asset(network, LOCAL, 500 + LOCAL_MIN_BALANCE);
 		assert_eq!(Revenue::<Test>::get(network, LOCAL).unwrap().waiting, 500);
 		earn(BOB, network, ContributionKind::Design, 1, ALICE);
 		assert_eq!(Revenue::<Test>::get(network, LOCAL).unwrap().waiting, 0);
@@ -113,7 +113,7 @@ fn assets_are_accounted_apart() {
 	new_test_ext(|| {
 		let network = network_with_members();
 		donate(network, NATIVE, 400 + EXISTENTIAL_DEPOSIT);
-		donate(network, LOCAL, 80 + LOCAL_MIN_BALANCE);
+		open_asset(network, LOCAL, 80 + LOCAL_MIN_BALANCE);
 		assert_eq!(claimable(network, BOB, NATIVE), 300);
 		assert_eq!(claimable(network, BOB, LOCAL), 60);
 		assert_ok!(claim(BOB, network, LOCAL));
@@ -121,7 +121,8 @@ fn assets_are_accounted_apart() {
 		assert_eq!(balance(LOCAL, BOB), INITIAL_BALANCE + 60);
 		assert_eq!(
 			Networks::<Test>::get(network).unwrap().revenue_assets.to_vec(),
-			vec![NATIVE, LOCAL]
+			vec![LOCAL],
+			"the native token takes no slot"
 		);
 	});
 }
@@ -141,7 +142,12 @@ fn deposits_are_checked() {
 		assert_noop!(deposit(9, NATIVE, 100), Error::<Test>::NetworkNotFound);
 		assert_noop!(deposit(network, NATIVE, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(
-			deposit(network, NativeOrWithId::WithId(UNKNOWN_CURRENCY), 100),
+			ContributiveAccounting::deposit_revenue(
+				RuntimeOrigin::signed(ALICE),
+				network,
+				NativeOrWithId::WithId(UNKNOWN_CURRENCY),
+				100
+			),
 			Error::<Test>::UnknownAsset
 		);
 		assert_noop!(
@@ -160,13 +166,51 @@ fn deposits_are_checked() {
 		assert_ok!(deposit(network, NATIVE, 100));
 		// Later revenue may be small.
 		assert_ok!(deposit(network, NATIVE, 1));
+		assert_noop!(deposit(network, LOCAL, 100), Error::<Test>::AssetNotOpened);
+		open_asset(network, LOCAL, 100);
 		assert_ok!(deposit(network, LOCAL, 100));
-		assert_ok!(Assets::force_create(RuntimeOrigin::root(), 8, DONOR, true, 1));
-		assert_ok!(Assets::mint(RuntimeOrigin::signed(DONOR), 8, DONOR, 1_000));
+		for asset in [8, 9] {
+			assert_ok!(Assets::force_create(RuntimeOrigin::root(), asset, ALICE, true, 1));
+			assert_ok!(Assets::mint(RuntimeOrigin::signed(ALICE), asset, ALICE, 1_000));
+		}
+		open_asset(network, NativeOrWithId::WithId(8), 100);
 		assert_noop!(
-			deposit(network, NativeOrWithId::WithId(8), 100),
+			ContributiveAccounting::deposit_revenue(
+				RuntimeOrigin::signed(ALICE),
+				network,
+				NativeOrWithId::WithId(9),
+				100
+			),
 			Error::<Test>::TooManyRevenueAssets
 		);
+	});
+}
+
+#[test]
+fn only_the_stewards_open_an_asset_and_anyone_gives_in_it_afterwards() {
+	new_test_ext(|| {
+		let network = cooperative(&[ALICE, BOB], 2, ValueEquation::Equal);
+		assert_noop!(
+			ContributiveAccounting::deposit_revenue(
+				RuntimeOrigin::signed(BOB),
+				network,
+				LOCAL,
+				100
+			),
+			Error::<Test>::AssetNotOpened
+		);
+		let multisig = ContributiveAccounting::stewards_account(&[ALICE, BOB], 2);
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(
+			&multisig, 1_000
+		));
+		assert_ok!(Assets::mint(RuntimeOrigin::signed(DONOR), LOCAL_CURRENCY, multisig, 1_000));
+		assert_ok!(ContributiveAccounting::deposit_revenue(
+			RuntimeOrigin::signed(multisig),
+			network,
+			LOCAL,
+			100
+		));
+		donate(network, LOCAL, 50);
 	});
 }
 

@@ -277,3 +277,15 @@ fn only_the_dispute_resolver_decides_and_only_disputes() {
 		);
 	});
 }
+
+#[test]
+fn a_backer_who_confirmed_cannot_dispute() {
+	new_test_ext(|| {
+		let id = delivered_lamp_pledge(NATIVE, 5);
+		assert_ok!(ProductionPledges::confirm_receipt(RuntimeOrigin::signed(ALICE), id));
+		assert_noop!(
+			ProductionPledges::dispute(RuntimeOrigin::signed(ALICE), id, bytes("changed my mind")),
+			Error::<Test>::AlreadyConfirmed
+		);
+	});
+}

@@ -204,3 +204,39 @@ fn every_path_moves_states_forward_only() {
 		);
 	});
 }
+
+#[test]
+fn anyone_may_claim_for_a_backer_who_does_not() {
+	new_test_ext(|| {
+		let id = funded_lamp_pledge(NATIVE);
+		System::set_block_number(51);
+		assert_ok!(ProductionPledges::mark_defaulted(RuntimeOrigin::signed(CHARLIE), id));
+		let (bob_before, bob_deposit) = (balance(NATIVE, BOB), held(BOB));
+		let charlie_before = balance(NATIVE, CHARLIE);
+		assert_ok!(ProductionPledges::claim_refund_for(RuntimeOrigin::signed(CHARLIE), id, BOB));
+		assert_eq!(last_event(), Event::RefundClaimed { pledge: id, backer: BOB, amount: 280 });
+		assert_eq!(balance(NATIVE, BOB), bob_before + 280 + bob_deposit);
+		assert_eq!(balance(NATIVE, CHARLIE), charlie_before);
+		assert_noop!(
+			ProductionPledges::claim_refund_for(RuntimeOrigin::signed(CHARLIE), id, BOB),
+			Error::<Test>::NotBacker
+		);
+		assert_noop!(
+			ProductionPledges::claim_refund_for(RuntimeOrigin::signed(CHARLIE), 9, ALICE),
+			Error::<Test>::PledgeNotFound
+		);
+		assert_ok!(ProductionPledges::claim_refund_for(RuntimeOrigin::signed(CHARLIE), id, ALICE));
+		assert!(!Pledges::<Test>::contains_key(id));
+	});
+}
+
+#[test]
+fn claiming_for_a_backer_waits_for_the_end() {
+	new_test_ext(|| {
+		let id = funded_lamp_pledge(NATIVE);
+		assert_noop!(
+			ProductionPledges::claim_refund_for(RuntimeOrigin::signed(CHARLIE), id, ALICE),
+			Error::<Test>::NotEnded
+		);
+	});
+}
