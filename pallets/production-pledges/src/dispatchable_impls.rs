@@ -446,12 +446,16 @@ impl<T: Config> Pallet<T> {
 			if let Some(producer) = producer {
 				producer.open_pledges = producer.open_pledges.saturating_sub(1);
 				let count = match state {
-					PledgeState::Settled => &mut producer.record.fulfilled,
-					PledgeState::Failed => &mut producer.record.failed,
-					PledgeState::Defaulted => &mut producer.record.defaulted,
-					_ => &mut producer.record.cancelled,
+					// A verdict that refunds the backers in full fulfilled nothing.
+					PledgeState::Settled if refund_per_unit >= pledge.terms.unit_price => None,
+					PledgeState::Settled => Some(&mut producer.record.fulfilled),
+					PledgeState::Failed => Some(&mut producer.record.failed),
+					PledgeState::Defaulted => Some(&mut producer.record.defaulted),
+					_ => Some(&mut producer.record.cancelled),
 				};
-				*count = count.saturating_add(1);
+				if let Some(count) = count {
+					*count = count.saturating_add(1);
+				}
 			}
 		});
 		Self::move_to(id, pledge, state);

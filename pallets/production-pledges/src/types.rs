@@ -52,7 +52,8 @@ pub type Processes<T> = BoundedVec<Process, <T as Config>::MaxProcesses>;
 	TypeInfo,
 )]
 pub struct ProducerRecord {
-	/// Pledges settled after a delivery (including by a dispute's verdict).
+	/// Pledges settled after a delivery, including by a dispute's verdict that paid the
+	/// producer for part of the backed units.
 	pub fulfilled: u32,
 	/// Pledges that did not reach their minimum before the funding deadline.
 	pub failed: u32,

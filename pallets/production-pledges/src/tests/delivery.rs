@@ -244,6 +244,7 @@ fn the_verdict_splits_the_escrow() {
 		assert_eq!(balance(NATIVE, MAKER), maker_before + 470);
 		assert_eq!(state(id), PledgeState::Settled);
 		assert_eq!(made_independently(), vec![LAMP]);
+		assert_eq!(Producers::<Test>::get(MAKER).unwrap().record.fulfilled, 1);
 	});
 }
 
@@ -255,6 +256,8 @@ fn a_verdict_for_the_backers_refunds_them_in_full_and_records_no_production() {
 		assert_ok!(ProductionPledges::resolve_dispute(RuntimeOrigin::root(), id, Perbill::zero()));
 		assert_eq!(ProductionPledges::owed_to(ALICE, id), Some(300));
 		assert!(made_independently().is_empty());
+		let record = Producers::<Test>::get(MAKER).unwrap().record;
+		assert_eq!((record.fulfilled, record.disputed), (0, 1), "nothing was fulfilled");
 	});
 }
 
