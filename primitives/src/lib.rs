@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod contribution;
 pub mod design;
+pub mod lists;
 pub mod production;
 
 use sp_runtime::{

@@ -70,8 +70,13 @@ fn revenue<T: Config>(network: NetworkId, index: u32) -> AssetKindOf<T> {
 	let asset = T::BenchmarkHelper::funded_asset(index, &donor, plenty::<T>());
 	let minimum = <T::Assets as fungibles::Inspect<T::AccountId>>::minimum_balance(asset.clone());
 	let amount = minimum.saturating_add(1_000_000u32.into());
-	let received =
-		ContributiveAccounting::<T>::receive_revenue(network, asset.clone(), &donor, amount);
+	let received = ContributiveAccounting::<T>::receive_revenue(
+		network,
+		asset.clone(),
+		&donor,
+		amount,
+		RevenueSource::CommonsShare,
+	);
 	assert!(received.is_ok(), "the benchmark's revenue is received: {received:?}");
 	asset
 }
@@ -177,6 +182,7 @@ mod benchmarks {
 			native.clone(),
 			&donor,
 			minimum.saturating_add(1_000_000u32.into()),
+			RevenueSource::CommonsShare,
 		);
 		assert!(received.is_ok(), "the benchmark's native revenue is received: {received:?}");
 		assets.push(native);

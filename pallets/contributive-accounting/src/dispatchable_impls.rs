@@ -1,8 +1,8 @@
 //! What each call does, and the contributions the chain records by itself.
 
-use crate::{pallet::*, types::*, AssetKindOf, BalanceOf};
+use crate::{pallet::*, types::*, BalanceOf};
 use alloc::vec::Vec;
-use cosmolocal_primitives::design::DesignId;
+use cosmolocal_primitives::{design::DesignId, lists::sorted_unique};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -114,18 +114,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(!evidence.is_empty(), Error::<T>::EmptyEvidence);
 		let deposit = Self::deposit_for(2, Contribution::<T>::max_encoded_len() as u32);
 		Self::hold(&contributor, deposit)?;
-		let id = Self::insert_contribution(Contribution {
+		let id = Self::insert_contribution(Contribution::pending(
 			network,
-			contributor: contributor.clone(),
+			contributor.clone(),
 			kind,
 			quantity,
 			evidence,
-			state: ContributionState::Pending,
-			approvals: BoundedVec::new(),
-			rejections: BoundedVec::new(),
-			points: 0,
 			deposit,
-		})?;
+		))?;
 		Self::deposit_event(Event::ContributionLogged {
 			contribution: id,
 			network,
@@ -201,22 +197,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_deposit_revenue(
-		from: &T::AccountId,
-		network_id: NetworkId,
-		asset: AssetKindOf<T>,
-		amount: BalanceOf<T>,
-	) -> DispatchResult {
-		let network = Networks::<T>::get(network_id).ok_or(Error::<T>::NetworkNotFound)?;
-		if !Revenue::<T>::contains_key(network_id, &asset) && asset != T::NativeAsset::get() {
-			// Asset slots are few: only the stewards open one by a donation (a settled pledge's
-			// commons share opens one too).
-			Self::ensure_steward_authority(from, &network)
-				.map_err(|_| Error::<T>::AssetNotOpened)?;
-		}
-		Self::receive_revenue(network_id, asset, from, amount)
-	}
-
 	/// Records an accepted contribution the chain grants by itself (a design's creation, a
 	/// version's publication) in `network_id`.
 	pub(crate) fn grant_contribution(
@@ -231,16 +211,16 @@ impl<T: Config> Pallet<T> {
 		Self::add_points(network_id, &mut network, contributor, points)?;
 		Networks::<T>::insert(network_id, network);
 		let id = Self::insert_contribution(Contribution {
-			network: network_id,
-			contributor: contributor.clone(),
-			kind,
-			quantity,
-			evidence: BoundedVec::truncate_from(evidence.to_vec()),
 			state: ContributionState::Accepted,
-			approvals: BoundedVec::new(),
-			rejections: BoundedVec::new(),
 			points,
-			deposit: Zero::zero(),
+			..Contribution::pending(
+				network_id,
+				contributor.clone(),
+				kind,
+				quantity,
+				BoundedVec::truncate_from(evidence.to_vec()),
+				Zero::zero(),
+			)
 		})?;
 		Self::deposit_event(Event::ContributionAccepted {
 			contribution: id,
@@ -261,18 +241,14 @@ impl<T: Config> Pallet<T> {
 		evidence: &[u8],
 	) -> DispatchResult {
 		ensure!(Networks::<T>::contains_key(network), Error::<T>::NetworkNotFound);
-		let id = Self::insert_contribution(Contribution {
+		let id = Self::insert_contribution(Contribution::pending(
 			network,
-			contributor: contributor.clone(),
+			contributor.clone(),
 			kind,
 			quantity,
-			evidence: BoundedVec::truncate_from(evidence.to_vec()),
-			state: ContributionState::Pending,
-			approvals: BoundedVec::new(),
-			rejections: BoundedVec::new(),
-			points: 0,
-			deposit: Zero::zero(),
-		})?;
+			BoundedVec::truncate_from(evidence.to_vec()),
+			Zero::zero(),
+		))?;
 		Self::deposit_event(Event::ContributionLogged {
 			contribution: id,
 			network,
@@ -308,7 +284,10 @@ impl<T: Config> Pallet<T> {
 
 	/// `who` may change `network`'s rules: a steward if the threshold is 1, otherwise the
 	/// stewards' multisig account.
-	fn ensure_steward_authority(who: &T::AccountId, network: &Network<T>) -> DispatchResult {
+	pub(crate) fn ensure_steward_authority(
+		who: &T::AccountId,
+		network: &Network<T>,
+	) -> DispatchResult {
 		let allowed = if network.approval_threshold <= 1 {
 			network.stewards.contains(who)
 		} else {
@@ -327,10 +306,7 @@ impl<T: Config> Pallet<T> {
 
 	fn ensure_stewards(stewards: &Stewards<T>, threshold: u32) -> DispatchResult {
 		ensure!(!stewards.is_empty(), Error::<T>::NoStewards);
-		let mut sorted = stewards.to_vec();
-		sorted.sort();
-		sorted.dedup();
-		ensure!(sorted.len() == stewards.len(), Error::<T>::DuplicateSteward);
+		ensure!(sorted_unique(stewards.to_vec()).is_some(), Error::<T>::DuplicateSteward);
 		ensure!(threshold >= 1 && threshold <= stewards.len() as u32, Error::<T>::InvalidThreshold);
 		Ok(())
 	}

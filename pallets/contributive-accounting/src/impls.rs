@@ -79,7 +79,8 @@ impl<T: Config> DesignRegistryHooks<T::AccountId> for Pallet<T> {
 		for asset in assets {
 			let amount =
 				T::Assets::minimum_balance(asset.clone()).saturating_add(1_000_000u32.into());
-			let received = Self::receive_revenue(network, asset, &donor, amount);
+			let received =
+				Self::receive_revenue(network, asset, &donor, amount, RevenueSource::CommonsShare);
 			assert!(received.is_ok(), "the benchmark's revenue is received: {received:?}");
 		}
 	}
@@ -130,7 +131,13 @@ impl<T: Config> DesignCommons<T::AccountId, AssetKindOf<T>, BalanceOf<T>> for Pa
 				// first revenue, too many assets) leaves it with the payer.
 				if !kept.is_zero()
 					&& with_storage_layer(|| {
-						Self::receive_revenue(network, asset.clone(), payer, kept)
+						Self::receive_revenue(
+							network,
+							asset.clone(),
+							payer,
+							kept,
+							RevenueSource::CommonsShare,
+						)
 					})
 					.is_ok()
 				{

@@ -531,7 +531,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
-			Self::do_deposit_revenue(&from, network, asset, amount)
+			Self::receive_revenue(network, asset, &from, amount, RevenueSource::Donation)
 		}
 
 		/// Claim everything you have accrued in a network in `asset`.

@@ -7,11 +7,10 @@
 use crate::{pallet::*, types::*, AssetKindOf, BalanceOf, Config, Pallet};
 use alloc::vec::Vec;
 use cosmolocal_primitives::design::DesignId;
+use cosmolocal_primitives::lists::page;
+pub use cosmolocal_primitives::lists::MAX_PAGE_SIZE;
 use frame_support::traits::Get;
 use sp_runtime::Perbill;
-
-/// The most entries a page of a list holds.
-pub const MAX_PAGE_SIZE: u32 = 100;
 
 impl<T: Config> Pallet<T> {
 	/// A network: stewards, threshold, value equation, total points, revenue assets.
@@ -65,8 +64,8 @@ impl<T: Config> Pallet<T> {
 			),
 			None => ContributionsByNetwork::<T>::iter_key_prefix((network, state)),
 		};
-		ids.take(limit.min(MAX_PAGE_SIZE) as usize)
-			.filter_map(|id| Contributions::<T>::get(id).map(|contribution| (id, contribution)))
-			.collect()
+		let contributions =
+			ids.filter_map(|id| Contributions::<T>::get(id).map(|contribution| (id, contribution)));
+		page(contributions, limit)
 	}
 }

@@ -26,12 +26,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves `amount` of `asset` from `from` to `network` and shares it among the members by
 	/// their points (or keeps it waiting for points). The first revenue of an asset keeps the
-	/// asset's minimum balance in the network's account.
+	/// asset's minimum balance in the network's account; unless it is the native token, it takes
+	/// one of the network's few asset slots, which a donation opens only from the stewards.
 	pub(crate) fn receive_revenue(
 		network_id: NetworkId,
 		asset: AssetKindOf<T>,
 		from: &T::AccountId,
 		amount: BalanceOf<T>,
+		source: RevenueSource,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::UnknownAsset);
@@ -39,8 +41,11 @@ impl<T: Config> Pallet<T> {
 		let (mut pool, shared) = match Revenue::<T>::get(network_id, &asset) {
 			Some(pool) => (pool, amount),
 			None => {
-				// The native token is always taken; other assets take one of the few slots.
 				if asset != T::NativeAsset::get() {
+					if source == RevenueSource::Donation {
+						Self::ensure_steward_authority(from, &network)
+							.map_err(|_| Error::<T>::AssetNotOpened)?;
+					}
 					network
 						.revenue_assets
 						.try_push(asset.clone())

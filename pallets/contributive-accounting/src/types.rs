@@ -68,18 +68,7 @@ impl KindWeights {
 
 	/// Every weight at most [`MAX_KIND_WEIGHT`].
 	pub fn is_bounded(&self) -> bool {
-		[
-			self.design,
-			self.documentation,
-			self.testing,
-			self.production,
-			self.materials,
-			self.funding,
-			self.care,
-			self.coordination,
-		]
-		.iter()
-		.all(|weight| *weight <= MAX_KIND_WEIGHT)
+		ContributionKind::all().into_iter().all(|kind| self.of(kind) <= MAX_KIND_WEIGHT)
 	}
 }
 
@@ -270,4 +259,38 @@ pub struct Contribution<T: Config> {
 	pub points: Points,
 	/// The deposit held from the contributor while it is pending.
 	pub deposit: BalanceOf<T>,
+}
+
+impl<T: Config> Contribution<T> {
+	/// A contribution pending review, with no reviews yet and no points.
+	pub fn pending(
+		network: NetworkId,
+		contributor: T::AccountId,
+		kind: ContributionKind,
+		quantity: u32,
+		evidence: BoundedVec<u8, <T as Config>::MaxEvidenceLen>,
+		deposit: BalanceOf<T>,
+	) -> Self {
+		Self {
+			network,
+			contributor,
+			kind,
+			quantity,
+			evidence,
+			state: ContributionState::Pending,
+			approvals: BoundedVec::new(),
+			rejections: BoundedVec::new(),
+			points: 0,
+			deposit,
+		}
+	}
+}
+
+/// Where revenue comes from, which decides whether it may open a new asset.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RevenueSource {
+	/// A donation: only the network's stewards open an asset other than the native token.
+	Donation,
+	/// The commons share of a settled pledge, which may open the pledge's asset.
+	CommonsShare,
 }

@@ -2,7 +2,10 @@
 
 use crate::{pallet::*, types::*, validation, BalanceOf, Config, Error, Event, HoldReason, Pallet};
 use codec::{Encode, MaxEncodedLen};
-use cosmolocal_primitives::design::{DesignId, DesignRegistryHooks, Process, VersionIndex};
+use cosmolocal_primitives::{
+	design::{DesignId, DesignRegistryHooks, Process, VersionIndex},
+	lists::sorted_unique,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -27,10 +30,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		Self::ensure_licences_allowed(&licences)?;
 		ensure!(tags.iter().all(|tag| validation::is_tag(tag)), Error::<T>::InvalidTag);
-		let tags = validation::sorted_unique(tags.into_inner()).ok_or(Error::<T>::DuplicateTag)?;
+		let tags = sorted_unique(tags.into_inner()).ok_or(Error::<T>::DuplicateTag)?;
 		ensure!(!processes.is_empty(), Error::<T>::NoProcesses);
-		let processes = validation::sorted_unique(processes.into_inner())
-			.ok_or(Error::<T>::DuplicateProcess)?;
+		let processes =
+			sorted_unique(processes.into_inner()).ok_or(Error::<T>::DuplicateProcess)?;
 		if let Some(lineage) = &lineage {
 			Self::ensure_lineage_allowed(lineage, &licences)?;
 		}

@@ -6,14 +6,8 @@
 use crate::{pallet::*, types::*, Config, Pallet};
 use alloc::vec::Vec;
 use cosmolocal_primitives::design::{DesignId, VersionIndex};
-
-/// The most entries a page of a list holds.
-pub const MAX_PAGE_SIZE: u32 = 100;
-
-/// At most `limit` (capped at [`MAX_PAGE_SIZE`]) items of `iter`.
-fn page<I: Iterator>(iter: I, limit: u32) -> Vec<I::Item> {
-	iter.take(limit.min(MAX_PAGE_SIZE) as usize).collect()
-}
+use cosmolocal_primitives::lists::page;
+pub use cosmolocal_primitives::lists::MAX_PAGE_SIZE;
 
 impl<T: Config> Pallet<T> {
 	/// A design, if it exists.

@@ -58,12 +58,6 @@ fn is_pre_release_identifier(part: &[u8]) -> bool {
 		&& (!part.iter().all(u8::is_ascii_digit) || is_numeric_identifier(part))
 }
 
-/// `items` sorted, or `None` if an item appears twice.
-pub fn sorted_unique<T: Ord>(mut items: alloc::vec::Vec<T>) -> Option<alloc::vec::Vec<T>> {
-	items.sort();
-	items.windows(2).all(|pair| pair[0] < pair[1]).then_some(items)
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -131,12 +125,5 @@ mod tests {
 		assert!(!is_tag(b"Solar"));
 		assert!(!is_tag(b"solar dryer"));
 		assert!(!is_tag(b"solar_dryer"));
-	}
-
-	#[test]
-	fn sorts_and_refuses_repetitions() {
-		assert_eq!(sorted_unique::<u8>(vec![]), Some(vec![]));
-		assert_eq!(sorted_unique(vec![5, 1, 2]), Some(vec![1, 2, 5]));
-		assert_eq!(sorted_unique(vec![2, 1, 2]), None);
 	}
 }

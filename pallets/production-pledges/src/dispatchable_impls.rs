@@ -3,6 +3,7 @@
 use crate::{pallet::*, types::*, validation, BalanceOf};
 use cosmolocal_primitives::{
 	design::{DesignInspect, DesignProduction},
+	lists::sorted_unique,
 	production::DesignCommons,
 };
 use frame_support::{
@@ -515,10 +516,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(validation::is_plus_code(plus_code), Error::<T>::InvalidPlusCode);
 		}
 		ensure!(!details.processes.is_empty(), Error::<T>::NoProcesses);
-		let mut processes = details.processes.to_vec();
-		processes.sort();
-		processes.dedup();
-		ensure!(processes.len() == details.processes.len(), Error::<T>::DuplicateProcess);
+		ensure!(sorted_unique(details.processes.to_vec()).is_some(), Error::<T>::DuplicateProcess);
 		if let Some(manifest) = &details.facility_manifest {
 			ensure!(!manifest.is_empty(), Error::<T>::EmptyUri);
 		}

@@ -7,15 +7,9 @@
 use crate::{pallet::*, types::*, validation, BalanceOf, Config, Pallet};
 use alloc::vec::Vec;
 use cosmolocal_primitives::design::DesignId;
+use cosmolocal_primitives::lists::page;
+pub use cosmolocal_primitives::lists::MAX_PAGE_SIZE;
 use sp_runtime::traits::Saturating;
-
-/// The most entries a page of a list holds.
-pub const MAX_PAGE_SIZE: u32 = 100;
-
-/// At most `limit` (capped at [`MAX_PAGE_SIZE`]) items of `iter`.
-fn page<I: Iterator>(iter: I, limit: u32) -> Vec<I::Item> {
-	iter.take(limit.min(MAX_PAGE_SIZE) as usize).collect()
-}
 
 /// Where a region query looks: a whole country (`ES`) or one region (`ES-CT`).
 enum RegionQuery {
