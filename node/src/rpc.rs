@@ -1,6 +1,14 @@
 //! The node's own JSON-RPC methods, besides the standard ones sc-service serves: account nonces
-//! (`system_accountNextIndex`, `system_dryRun`) and fee queries (`payment_queryInfo`,
-//! `payment_queryFeeDetails`).
+//! (`system_accountNextIndex`, `system_dryRun`), fee queries (`payment_queryInfo`,
+//! `payment_queryFeeDetails`) and the `cosmolocal_*` queries of designs, producers, pledges and
+//! value networks.
+
+mod cosmolocal;
+mod errors;
+mod params;
+mod views;
+
+pub use cosmolocal::CosmolocalRuntimeApis;
 
 use cosmolocal_runtime::{opaque::Block, AccountId, Balance, Nonce};
 use jsonrpsee::RpcModule;
@@ -31,9 +39,11 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ CosmolocalRuntimeApis,
 	P: TransactionPool + 'static,
 {
+	use cosmolocal::{Cosmolocal, CosmolocalApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -41,7 +51,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Cosmolocal::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -245,7 +245,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_allow_licence(licence: LicenceId, share_alike: bool) -> DispatchResult {
-		ensure!(validation::licence_id(&licence).is_ok(), Error::<T>::InvalidLicenceId);
+		ensure!(validation::licence_id(&licence).is_some(), Error::<T>::InvalidLicenceId);
 		let already_allowed = Licences::<T>::get(&licence).is_some_and(|info| info.allowed);
 		ensure!(!already_allowed, Error::<T>::LicenceAlreadyAllowed);
 		Licences::<T>::insert(&licence, LicenceInfo { share_alike, allowed: true });

@@ -48,7 +48,7 @@ pub mod queries;
 #[cfg(test)]
 mod tests;
 pub mod types;
-mod validation;
+pub mod validation;
 pub mod weights;
 
 pub use types::*;
@@ -243,7 +243,7 @@ pub mod pallet {
 		fn build(&self) {
 			fn licence(id: &[u8]) -> LicenceId {
 				validation::licence_id(id)
-					.unwrap_or_else(|_| panic!("genesis licence {id:?} is not a valid SPDX id"))
+					.unwrap_or_else(|| panic!("genesis licence {id:?} is not a valid SPDX id"))
 			}
 			for (id, share_alike) in &self.licences {
 				Licences::<T>::insert(

@@ -2,16 +2,13 @@
 
 use crate::types::{LicenceId, MAX_LICENCE_ID_LEN};
 
-/// An SPDX licence identifier: 1 to 32 ASCII letters, digits, `.`, `-` or `+`.
-pub fn licence_id(bytes: &[u8]) -> Result<LicenceId, ()> {
+/// An SPDX licence identifier: 1 to 32 ASCII letters, digits, `.`, `-` or `+`; `None` if
+/// `bytes` has another shape.
+pub fn licence_id(bytes: &[u8]) -> Option<LicenceId> {
 	let valid = !bytes.is_empty()
 		&& bytes.len() <= MAX_LICENCE_ID_LEN as usize
 		&& bytes.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+'));
-	if valid {
-		LicenceId::try_from(bytes.to_vec()).map_err(|_| ())
-	} else {
-		Err(())
-	}
+	valid.then(|| LicenceId::try_from(bytes.to_vec()).ok()).flatten()
 }
 
 /// A tag: lower-case ASCII letters, digits and `-`, not empty.
@@ -109,11 +106,11 @@ mod tests {
 		for id in ["MIT", "CERN-OHL-S-2.0", "GPL-3.0-or-later", "GPL-2.0+", "CC-BY-SA-4.0"] {
 			assert_eq!(
 				licence_id(id.as_bytes()).map(|id| id.into_inner()),
-				Ok(id.as_bytes().to_vec())
+				Some(id.as_bytes().to_vec())
 			);
 		}
 		for id in ["", "MIT License", "GPL/3", "é", &"A".repeat(33)] {
-			assert!(licence_id(id.as_bytes()).is_err(), "{id:?}");
+			assert!(licence_id(id.as_bytes()).is_none(), "{id:?}");
 		}
 	}
 

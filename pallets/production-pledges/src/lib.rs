@@ -59,7 +59,7 @@ pub mod queries;
 #[cfg(test)]
 mod tests;
 pub mod types;
-mod validation;
+pub mod validation;
 pub mod weights;
 
 pub use types::*;
