@@ -19,14 +19,16 @@ run: setup build
 test: setup unit-tests build e2e-tests
 
 # Prerequisites: the pinned Rust toolchain with the wasm target and rust-src, protoc (litep2p
-# needs it), Node.js for the end-to-end tests, and the tests' npm packages.
+# needs it), Node.js for the end-to-end tests, curl and jq for the integrator guide's examples,
+# and the tests' npm packages.
 setup:
 	rustup toolchain install $(TOOLCHAIN) --profile minimal \
 		--component rust-src,rustfmt,clippy --target wasm32v1-none
-	@if ! command -v protoc >/dev/null || ! command -v npm >/dev/null; then \
+	@if ! command -v protoc >/dev/null || ! command -v npm >/dev/null \
+		|| ! command -v curl >/dev/null || ! command -v jq >/dev/null; then \
 		sudo_cmd=""; [ "$$(id -u)" = 0 ] || sudo_cmd=sudo; \
 		$$sudo_cmd apt-get update -qq; \
-		$$sudo_cmd apt-get install -y -qq protobuf-compiler nodejs npm; \
+		$$sudo_cmd apt-get install -y -qq protobuf-compiler nodejs npm curl jq; \
 	fi
 	cd tests && npm ci --no-audit --no-fund
 

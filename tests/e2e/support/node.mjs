@@ -51,14 +51,22 @@ export async function waitFor(what, check,
 
 /** Sends one JSON-RPC request over HTTP (the node serves HTTP and WebSocket on one port). */
 export async function rpc(url, method, params = []) {
+  const body = await rpcOutcome(url, method, params);
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/**
+ * Sends one JSON-RPC request over HTTP and returns the response body as it is: `{ result }`, or
+ * `{ error: { code, message, data? } }` for a refused request.
+ */
+export async function rpcOutcome(url, method, params = []) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
-  const body = await response.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  return response.json();
 }
 
 /** Starts `cosmolocal-node --dev --tmp`: see `startNode`. */

@@ -1,6 +1,9 @@
 // Submitting transactions as a wallet does.
 
-/** Signs and submits `tx`; resolves with its events and dispatch error once it is in a block. */
+/**
+ * Signs and submits `tx`; resolves with its events, dispatch error and block hash once it is in a
+ * block.
+ */
 export function submit(tx, signer) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
@@ -8,7 +11,11 @@ export function submit(tx, signer) {
       if (result.isError) reject(new Error(`transaction failed: ${result.status.type}`));
       if (result.status.isInBlock) {
         unsubscribe?.();
-        resolve({ events: result.events, dispatchError: result.dispatchError });
+        resolve({
+          events: result.events,
+          dispatchError: result.dispatchError,
+          blockHash: result.status.asInBlock,
+        });
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
