@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_design_registry, DesignRegistry]
 	[pallet_production_pledges, ProductionPledges]
 	[pallet_contributive_accounting, ContributiveAccounting]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -4,7 +4,7 @@
 
 use crate::{
 	currency::UNITS, AccountId, Balance, BalancesConfig, DesignRegistryConfig,
-	ProductionPledgesConfig, RuntimeGenesisConfig, SudoConfig,
+	ProductionPledgesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use cosmolocal_primitives::design::Process;
@@ -28,9 +28,14 @@ struct Examples {
 	producers: Vec<GenesisProducer<AccountId>>,
 }
 
+/// A validator at genesis: its account and its session keys.
+type GenesisValidator = (AccountId, SessionKeys);
+
 /// The genesis of a chain with the given validators, endowed accounts, sudo key and examples.
+/// The validators' session keys make them the first validator set, and the Aura and GRANDPA
+/// authorities.
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	initial_validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 	examples: Examples,
@@ -43,16 +48,10 @@ fn testnet_genesis(
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities
-				.iter()
-				.map(|(aura, _)| aura.clone())
-				.collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		session: SessionConfig {
+			keys: initial_validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
@@ -194,15 +193,18 @@ fn example_producers() -> Vec<GenesisProducer<AccountId>> {
 	]
 }
 
-/// The session keys of a well-known development validator.
-fn authority_keys(validator: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(validator.public().into(), grandpa.public().into())
+/// A well-known development validator: its account, and its Aura (sr25519) and GRANDPA
+/// (ed25519) keys, which `--alice`, `--bob`, … put in the node's keystore.
+fn validator(account: Sr25519Keyring, grandpa: Ed25519Keyring) -> GenesisValidator {
+	let aura: AuraId = account.public().into();
+	let grandpa: GrandpaId = grandpa.public().into();
+	(account.to_account_id(), SessionKeys { aura, grandpa })
 }
 
 /// One validator, Alice: the chain of `--dev`.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
 		Examples { designs: example_designs(), producers: example_producers() },
@@ -213,8 +215,8 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		Sr25519Keyring::Alice.to_account_id(),
@@ -258,18 +260,26 @@ mod tests {
 
 	#[test]
 	fn development_has_one_validator_and_local_two() {
-		assert_eq!(preset("development")["aura"]["authorities"].as_array().map(Vec::len), Some(1));
+		let validators = |id: &str| -> Vec<String> {
+			preset(id)["session"]["keys"]
+				.as_array()
+				.expect("the preset sets session keys")
+				.iter()
+				.map(|entry| entry[0].as_str().expect("an account").to_owned())
+				.collect()
+		};
+		let address = |keyring: Sr25519Keyring| {
+			use sp_core::crypto::Ss58Codec;
+			keyring.to_account_id().to_ss58check()
+		};
+		assert_eq!(validators("development"), vec![address(Sr25519Keyring::Alice)]);
 		assert_eq!(
-			preset("development")["grandpa"]["authorities"].as_array().map(Vec::len),
-			Some(1)
+			validators("local_testnet"),
+			vec![address(Sr25519Keyring::Alice), address(Sr25519Keyring::Bob)]
 		);
-		assert_eq!(
-			preset("local_testnet")["aura"]["authorities"].as_array().map(Vec::len),
-			Some(2)
-		);
-		assert_eq!(
-			preset("local_testnet")["grandpa"]["authorities"].as_array().map(Vec::len),
-			Some(2)
+		assert!(
+			preset("development").get("aura").is_none(),
+			"Aura takes its authorities from the session"
 		);
 	}
 
@@ -292,6 +302,12 @@ mod tests {
 					ENDOWMENT
 				);
 				assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(endowed));
+				let validators = pallet_validator_set::Validators::<crate::Runtime>::get();
+				let expected =
+					if id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET { 1 } else { 2 };
+				assert_eq!(validators.len(), expected);
+				assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().len(), expected);
+				assert_eq!(crate::Grandpa::grandpa_authorities().len(), expected);
 				let licence = |id: &str| {
 					pallet_design_registry::Licences::<crate::Runtime>::get(
 						pallet_design_registry::LicenceId::truncate_from(id.as_bytes().to_vec()),

@@ -2,7 +2,8 @@
 //!
 //! Open designs are a global commons, things are made locally by workshops and cooperatives, and
 //! this runtime coordinates and accounts between them. This crate assembles the chain's pallets:
-//! consensus (Aura, GRANDPA), money (Balances, TransactionPayment, Assets for community and local
+//! consensus (Aura, GRANDPA, and a validator set kept by governance with its sessions and
+//! offences), money (Balances, TransactionPayment, Assets for community and local
 //! currencies), collective action (Multisig, Proxy, Utility) and, at the indices reserved for them,
 //! the three domain pallets.
 
@@ -57,6 +58,36 @@ impl_opaque_keys! {
 		/// Signs this validator's finality votes.
 		pub grandpa: Grandpa,
 	}
+}
+
+/// What a proxy account may do on behalf of the account that appointed it. Defined at the
+/// crate's root so that its type is named `…RuntimeProxyType`, which Polkadot.js Apps' proxy
+/// dialogs look for.
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Debug,
+	Default,
+)]
+pub enum ProxyType {
+	/// Everything the account itself may do.
+	#[default]
+	Any = 0,
+	/// Everything but moving the native token or assets (transfers, backing a pledge, a pledge's
+	/// bond, donations to a network): a cooperative's member can act for it without being able
+	/// to spend its money. Claims, which pay the account itself, are allowed.
+	NonTransfer = 1,
+	/// Only rejecting announcements of other proxies (a safety key).
+	CancelProxy = 2,
 }
 
 /// The runtime's identity and version, checked by nodes and wallets.
@@ -128,7 +159,8 @@ pub type Executive = frame_executive::Executive<
 /// The pallets of the chain, at indices that never move: a pallet's index is part of every call
 /// and storage key, so wallets and indexers depend on it.
 ///
-/// - 0–9: the system and consensus (5–9 kept for the validator set and its sessions);
+/// - 0–9: the system and consensus (5–9: authorship, sessions, their history, the validator set
+///   and offences);
 /// - 10–19: money (the native token, fees, community and local currencies);
 /// - 20–29: governance;
 /// - 30–39: collective action (batches, multisig and proxy accounts);
@@ -159,6 +191,28 @@ mod runtime {
 	/// The time of each block, set by its author.
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+
+	/// Who authored each block, for equivocation reports.
+	#[runtime::pallet_index(5)]
+	pub type Authorship = pallet_authorship;
+
+	/// Sessions: the validators' keys, and the validator set changing at session boundaries.
+	/// Before Aura and GRANDPA, which take each session's authorities from it.
+	#[runtime::pallet_index(6)]
+	pub type Session = pallet_session;
+
+	/// The validators of past sessions, against which equivocations are proven.
+	#[runtime::pallet_index(7)]
+	pub type Historical = pallet_session::historical;
+
+	/// The validators, added and removed by governance. After Session, whose genesis keys give
+	/// the first validators.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Reported offences of validators (GRANDPA equivocations).
+	#[runtime::pallet_index(9)]
+	pub type Offences = pallet_offences;
 
 	/// Block authoring in turns by the validators.
 	#[runtime::pallet_index(2)]

@@ -1,11 +1,9 @@
 //! How people act together: batches of calls, multisig accounts (the usual form of a cooperative
 //! on the chain), proxy accounts, and the administrator key.
 
-use crate::{Balance, Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use crate::{Balance, Balances, OriginCaller, ProxyType, Runtime, RuntimeCall, RuntimeEvent};
 use cosmolocal_primitives::currency::deposit;
 use frame_support::{parameter_types, traits::InstanceFilter};
-use scale_info::TypeInfo;
 use sp_runtime::traits::BlakeTwo256;
 
 impl pallet_utility::Config for Runtime {
@@ -33,40 +31,21 @@ impl pallet_multisig::Config for Runtime {
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
 
-/// What a proxy account may do on behalf of the account that appointed it.
-#[derive(
-	Copy,
-	Clone,
-	Eq,
-	PartialEq,
-	Ord,
-	PartialOrd,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Debug,
-	MaxEncodedLen,
-	TypeInfo,
-	Default,
-)]
-pub enum ProxyType {
-	/// Everything the account itself may do.
-	#[default]
-	Any = 0,
-	/// Everything but moving the native token or assets: a cooperative's member can act for it
-	/// without being able to spend its money.
-	NonTransfer = 1,
-	/// Only rejecting announcements of other proxies (a safety key).
-	CancelProxy = 2,
-}
-
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
 			ProxyType::NonTransfer => !matches!(
 				call,
-				RuntimeCall::Balances(..) | RuntimeCall::Assets(..) | RuntimeCall::Sudo(..)
+				RuntimeCall::Balances(..)
+					| RuntimeCall::Assets(..)
+					| RuntimeCall::Sudo(..)
+					| RuntimeCall::ProductionPledges(
+						pallet_production_pledges::Call::back { .. }
+							| pallet_production_pledges::Call::create_pledge { .. }
+					) | RuntimeCall::ContributiveAccounting(
+					pallet_contributive_accounting::Call::deposit_revenue { .. }
+				)
 			),
 			ProxyType::CancelProxy => matches!(
 				call,
@@ -140,6 +119,32 @@ mod tests {
 		assert!(!ProxyType::NonTransfer.filter(&transfer()));
 		assert!(ProxyType::NonTransfer.filter(&remark()));
 		assert!(ProxyType::Any.filter(&transfer()));
+		let back = RuntimeCall::ProductionPledges(pallet_production_pledges::Call::back {
+			pledge: 0,
+			units: 1,
+		});
+		let donate = RuntimeCall::ContributiveAccounting(
+			pallet_contributive_accounting::Call::deposit_revenue {
+				network: 0,
+				asset: frame_support::traits::fungible::NativeOrWithId::Native,
+				amount: 1,
+			},
+		);
+		let claim =
+			RuntimeCall::ContributiveAccounting(pallet_contributive_accounting::Call::claim {
+				network: 0,
+				asset: frame_support::traits::fungible::NativeOrWithId::Native,
+			});
+		let review = RuntimeCall::ContributiveAccounting(
+			pallet_contributive_accounting::Call::review_contribution {
+				contribution: 0,
+				approve: true,
+			},
+		);
+		assert!(!ProxyType::NonTransfer.filter(&back), "backing pays into an escrow");
+		assert!(!ProxyType::NonTransfer.filter(&donate), "a donation pays a network");
+		assert!(ProxyType::NonTransfer.filter(&claim), "a claim pays the account itself");
+		assert!(ProxyType::NonTransfer.filter(&review));
 	}
 
 	#[test]

@@ -1,5 +1,6 @@
-//! Block time, Aura block authoring and GRANDPA finality.
+//! Block time, Aura block authoring and GRANDPA finality (with equivocation reports).
 
+use super::validators::{GrandpaEquivocationReports, HISTORY_DEPTH};
 use crate::{Aura, Runtime, RuntimeEvent};
 use cosmolocal_primitives::time::SLOT_DURATION;
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
@@ -27,10 +28,14 @@ impl pallet_aura::Config for Runtime {
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	/// Substrate's reference weights of equivocation reports (the pallet ships no other).
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
+	/// Validators have no nominators.
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// The set id of each session is kept as long as the session's historical root.
+	type MaxSetIdSessionEntries = ConstU64<{ HISTORY_DEPTH as u64 }>;
+	/// An equivocation is proven against the historical root of its session.
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem = GrandpaEquivocationReports;
 }

@@ -5,7 +5,8 @@ mod consensus;
 mod domain;
 mod monetary;
 mod system;
+mod validators;
 
-pub use collective::ProxyType;
 pub use monetary::{TransactionByteFee, WeightToFee};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
+pub use validators::{HISTORY_DEPTH, SESSION_PERIOD};
