@@ -328,6 +328,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
 		T::Currency::release(&HoldReason::Storage.into(), who, amount, Precision::BestEffort)
 			.map(|_| ())
 	}

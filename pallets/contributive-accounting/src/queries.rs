@@ -10,7 +10,7 @@ use cosmolocal_primitives::design::DesignId;
 use cosmolocal_primitives::lists::page;
 pub use cosmolocal_primitives::lists::MAX_PAGE_SIZE;
 use frame_support::traits::Get;
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Zero, Perbill};
 
 impl<T: Config> Pallet<T> {
 	/// A network: stewards, threshold, value equation, total points, revenue assets.
@@ -37,7 +37,8 @@ impl<T: Config> Pallet<T> {
 		Some((points, Perbill::from_rational(points, total.max(1))))
 	}
 
-	/// What a member can claim from a network, per asset.
+	/// What a member can claim from a network: the assets in which it has something to claim,
+	/// with the amounts.
 	pub fn claimable_by(
 		network: NetworkId,
 		member: T::AccountId,
@@ -45,7 +46,8 @@ impl<T: Config> Pallet<T> {
 		let Some(record) = Networks::<T>::get(network) else { return Vec::new() };
 		Self::revenue_assets_of(&record)
 			.filter_map(|asset| {
-				Self::claimable(network, &member, &asset).ok().map(|amount| (asset, amount))
+				let amount = Self::claimable(network, &member, &asset).ok()?;
+				(!amount.is_zero()).then_some((asset, amount))
 			})
 			.collect()
 	}

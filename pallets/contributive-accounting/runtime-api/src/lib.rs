@@ -39,7 +39,8 @@ sp_api::decl_runtime_apis! {
 		/// A member's points in a network, and its share of the network's points.
 		fn member(network: NetworkId, member: AccountId) -> Option<(u128, Perbill)>;
 
-		/// What a member can claim from a network, per asset.
+		/// What a member can claim from a network: the assets in which it has something to
+		/// claim, with the amounts.
 		fn claimable(network: NetworkId, member: AccountId) -> Vec<(AssetKind, Balance)>;
 
 		/// The contributions of a network in a state (`Pending`, `Accepted`, `Rejected`), with

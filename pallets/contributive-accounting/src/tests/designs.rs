@@ -165,6 +165,10 @@ fn a_settled_production_run_becomes_a_production_contribution_for_the_stewards_t
 		approve(id, &[ALICE]);
 		// Production weighs 20 in the maker preset.
 		assert_eq!(points(network, DAVE), 60);
+		let released_nothing = System::events().iter().any(|record| {
+			matches!(record.event, RuntimeEvent::Balances(pallet_balances::Event::Released { .. }))
+		});
+		assert!(!released_nothing, "a contribution without a deposit releases nothing");
 		<Hooks as DesignCommons<AccountId, NativeOrWithId<u32>, u64>>::note_production(9, &DAVE, 3);
 	});
 }

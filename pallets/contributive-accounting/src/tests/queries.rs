@@ -21,6 +21,10 @@ fn a_member_sees_its_points_share_and_claims_per_asset() {
 			vec![(NATIVE, 300), (LOCAL, 30)]
 		);
 		assert!(ContributiveAccounting::claimable_by(9, BOB).is_empty());
+		assert!(
+			ContributiveAccounting::claimable_by(network, DAVE).is_empty(),
+			"nothing to claim in any asset"
+		);
 		let revenue = ContributiveAccounting::revenue(network);
 		assert_eq!(revenue.len(), 2);
 		assert_eq!(ContributiveAccounting::network(network).unwrap().total_points, 40);
