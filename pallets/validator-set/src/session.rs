@@ -14,9 +14,9 @@ use sp_staking::{
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	/// The set for session `index`, if it changed since it was last handed over.
 	fn new_session(index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		pallet_session::historical::Pallet::<T>::prune_up_to(
-			index.saturating_sub(T::HistoryDepth::get()),
-		);
+		if let Some(oldest_kept) = index.checked_sub(T::HistoryDepth::get()).filter(|i| *i > 0) {
+			pallet_session::historical::Pallet::<T>::prune_up_to(oldest_kept);
+		}
 		SetChanged::<T>::take().then(|| Validators::<T>::get().into_inner())
 	}
 

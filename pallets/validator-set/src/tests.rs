@@ -214,6 +214,14 @@ fn historical_roots_are_kept_from_genesis_for_the_history_depth() {
 	new_test_ext(|| {
 		assert_eq!(StoredRange::<Test>::get(), Some((0, 2)));
 		assert!((0..2).all(HistoricalSessions::<Test>::contains_key));
+		run_to_session(2);
+		let pruned = System::events().iter().any(|record| {
+			matches!(
+				record.event,
+				RuntimeEvent::Historical(pallet_session::historical::Event::RootsPruned { .. })
+			)
+		});
+		assert!(!pruned, "nothing is pruned, nor said to be, within the history depth");
 		run_to_session(6);
 		// Session 6 planned session 7; roots of sessions 7 - 3 = 4 onwards are kept.
 		assert_eq!(StoredRange::<Test>::get(), Some((4, 8)));
