@@ -63,14 +63,21 @@ describe('dev chain', () => {
     assert.equal((await api.rpc.system.chain()).toString(), 'Cosmolocal Development');
   });
 
-  test('serves nonce and fee queries besides the standard methods', async () => {
+  test('serves nonce, fee and GRANDPA queries besides the standard methods', async () => {
     const { methods } = await rpc(node.httpUrl, 'rpc_methods');
     for (const method of [
       'system_accountNextIndex', 'system_dryRun', 'payment_queryInfo', 'payment_queryFeeDetails',
       'state_call', 'author_submitExtrinsic', 'chain_subscribeFinalizedHeads',
+      'grandpa_roundState', 'grandpa_proveFinality', 'grandpa_subscribeJustifications',
     ]) {
       assert.ok(methods.includes(method), `rpc_methods lists ${method}`);
     }
+    const round = await waitFor('a GRANDPA round to report', async () => {
+      const state = await rpc(node.httpUrl, 'grandpa_roundState');
+      return state.best.round > 0 && state;
+    });
+    assert.equal(round.setId, 0);
+    assert.equal(round.best.totalWeight, 1, 'one validator, Alice, of weight 1');
   });
 
   test('includes a signed transfer, with its events and exact balances', async () => {
