@@ -178,11 +178,12 @@ where
 		}
 	}
 
+	fn design_record(&self, api: &C::Api, at: Hash, id: DesignId) -> RpcResult<Design<Runtime>> {
+		api.design(at, id).map_err(runtime_error)?.ok_or_else(|| not_found(format!("design {id}")))
+	}
+
 	fn design_view(&self, api: &C::Api, at: Hash, id: DesignId) -> RpcResult<DesignView> {
-		let design = api
-			.design(at, id)
-			.map_err(runtime_error)?
-			.ok_or_else(|| not_found(format!("design {id}")))?;
+		let design = self.design_record(api, at, id)?;
 		let latest = match design.version_count.checked_sub(1) {
 			None => None,
 			Some(latest) => api
@@ -196,17 +197,24 @@ where
 		Ok(DesignView::new(id, &design, latest, network))
 	}
 
+	fn producer_record(
+		&self,
+		api: &C::Api,
+		at: Hash,
+		account: &AccountId,
+	) -> RpcResult<Producer<Runtime>> {
+		api.producer(at, account.clone())
+			.map_err(runtime_error)?
+			.ok_or_else(|| not_found(format!("producer {}", super::views::address(account))))
+	}
+
 	fn producer_view(
 		&self,
 		api: &C::Api,
 		at: Hash,
 		account: &AccountId,
 	) -> RpcResult<ProducerView> {
-		let producer = api
-			.producer(at, account.clone())
-			.map_err(runtime_error)?
-			.ok_or_else(|| not_found(format!("producer {}", super::views::address(account))))?;
-		Ok(ProducerView::new(account, &producer))
+		Ok(ProducerView::new(account, &self.producer_record(api, at, account)?))
 	}
 
 	fn pledge_view(&self, api: &C::Api, at: Hash, id: PledgeId) -> RpcResult<PledgeView> {
@@ -257,9 +265,7 @@ where
 				api.designs_by_tag(at, params::tag(&tag)?, start_after, limit)
 			},
 			DesignFilter::DerivativesOf(parent) => {
-				if api.design(at, parent).map_err(runtime_error)?.is_none() {
-					return Err(not_found(format!("design {parent}")));
-				}
+				self.design_record(&api, at, parent)?;
 				api.derivatives(at, parent, start_after, limit)
 			},
 		}
@@ -329,15 +335,13 @@ where
 				(entries.into_iter().map(|(_, id)| id).collect(), last)
 			},
 			PledgeFilter::Design(design) => {
-				if api.design(at, design).map_err(runtime_error)?.is_none() {
-					return Err(not_found(format!("design {design}")));
-				}
+				self.design_record(&api, at, design)?;
 				let start_after = params::id_cursor(start_after)?;
 				pledge_id_page(api.pledges_by_design(at, design, start_after, limit))?
 			},
 			PledgeFilter::Producer(address) => {
 				let producer = params::account(&address)?;
-				self.producer_view(&api, at, &producer)?;
+				self.producer_record(&api, at, &producer)?;
 				let start_after = params::id_cursor(start_after)?;
 				pledge_id_page(api.pledges_by_producer(at, producer, start_after, limit))?
 			},
