@@ -1,4 +1,5 @@
-//! The chain specifications the node knows by name: `dev` and `local`.
+//! The chain specifications the node knows by name: `dev` and `local` (and `benchmark`, in
+//! [`crate::benchmark_chain`]).
 
 use cosmolocal_primitives::{currency, SS58_PREFIX};
 use cosmolocal_runtime::WASM_BINARY;
@@ -9,7 +10,7 @@ pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// How wallets show the token and addresses: Polkadot.js Apps reads these through
 /// `system_properties`.
-fn token_properties() -> Properties {
+pub(crate) fn token_properties() -> Properties {
 	let mut properties = Properties::new();
 	properties.insert("tokenSymbol".into(), currency::TOKEN_SYMBOL.into());
 	properties.insert("tokenDecimals".into(), currency::TOKEN_DECIMALS.into());
@@ -17,7 +18,7 @@ fn token_properties() -> Properties {
 	properties
 }
 
-fn wasm_binary() -> Result<&'static [u8], String> {
+pub(crate) fn wasm_binary() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
 		"The runtime's wasm blob was not built; rebuild without SKIP_WASM_BUILD.".to_string()
 	})

@@ -39,6 +39,10 @@ pub enum Subcommand {
 
 	/// Information about the database and the chain.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Load a running node of the benchmark chain (`--chain benchmark…`) with transactions
+	/// signed beforehand, and report the throughput, latency and block fullness it sustained.
+	Load(crate::load::LoadCmd),
 }
 
 /// `cosmolocal-node [subcommand] [options]`.

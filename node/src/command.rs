@@ -1,7 +1,8 @@
 //! What each command of `cosmolocal-node` does.
 
 use crate::{
-	chain_spec,
+	benchmark_chain::BenchmarkChain,
+	benchmarking, chain_spec,
 	cli::{Cli, Subcommand},
 	service,
 };
@@ -42,8 +43,11 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			path => {
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			id => match BenchmarkChain::from_id(id) {
+				Some(benchmark) => Box::new(benchmark?.chain_spec()?),
+				None => {
+					Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(id))?)
+				},
 			},
 		})
 	}
@@ -53,6 +57,11 @@ impl SubstrateCli for Cli {
 #[cfg(not(feature = "runtime-benchmarks"))]
 const NEEDS_BENCHMARK_BUILD: &str = "this benchmark needs a node built with \
 	`cargo build --release -p cosmolocal-node --features runtime-benchmarks`";
+
+/// Why `benchmark extrinsic` fails on another chain than the benchmark chain.
+const NEEDS_BENCHMARK_CHAIN: &str = "`benchmark extrinsic` runs on the benchmark chain, whose \
+	genesis holds the accounts, pledge and network its extrinsics need: pass \
+	`--chain benchmark` (or `--chain benchmark:contributors=10000,…`, or a spec exported from it)";
 
 /// Parses the command line and runs the command.
 pub fn run() -> sc_cli::Result<()> {
@@ -141,14 +150,20 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Overhead(cmd) => {
 					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
 				},
-				BenchmarkCmd::Extrinsic(_) => Err("`benchmark extrinsic` is not offered: the \
-					weights of extrinsics come from `benchmark pallet`."
-					.into()),
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let chain = BenchmarkChain::from_properties(&config.chain_spec.properties())
+						.ok_or(NEEDS_BENCHMARK_CHAIN)?;
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let factory =
+						benchmarking::extrinsic_factory(&chain, client.chain_info().genesis_hash);
+					cmd.run(client, benchmarking::inherent_data()?, Vec::new(), &factory)
+				},
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
 			})
 		},
+		Some(Subcommand::Load(cmd)) => cmd.run(),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

@@ -224,6 +224,25 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The development chain's genesis with the first `validators` of Alice, Bob, Charlie and Dave
+/// as validators and `extra_endowed` accounts endowed besides the well-known ones: the base of
+/// the node's benchmark chain, whose load the node adds natively.
+#[cfg(feature = "std")]
+pub fn benchmark_config_genesis(validators: usize, extra_endowed: Vec<AccountId>) -> Value {
+	let candidates = [
+		validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	testnet_genesis(
+		candidates.into_iter().take(validators).collect(),
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).chain(extra_endowed).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		Examples { designs: example_designs(), producers: example_producers() },
+	)
+}
+
 /// The JSON of the preset with the given id, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {

@@ -76,7 +76,7 @@ export function startDevNode({ name = 'dev', extraArgs = [] } = {}) {
 
 /**
  * Starts `cosmolocal-node` with `args`, on free loopback ports, and waits until its RPC answers.
- * Returns the URLs, the p2p port and `stop()`, which ends the process and waits for it.
+ * Returns the URLs, the p2p port, the process id and `stop()`, which ends the process and waits for it.
  */
 export async function startNode({ name, args: chainArgs }) {
   const binary = nodeBinary();
@@ -110,6 +110,7 @@ export async function startNode({ name, args: chainArgs }) {
     httpUrl,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     p2pPort,
+    pid: child.pid,
     prometheusUrl: `http://127.0.0.1:${prometheusPort}/metrics`,
     logPath,
     async stop() {
