@@ -2,6 +2,8 @@
 #
 #   make run    install what is missing, build the node, start a development chain
 #   make test   install what is missing, run every test (unit, runtime, end-to-end)
+#   make bench  build a release node and measure throughput (docs/BENCHMARKS.md)
+#   make weights  measure the weights of the project's pallets on a release node
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -9,14 +11,31 @@ SHELL := /bin/bash
 # One target directory outside the checkout, shared by every build on this machine.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/cosmolocal/target
 NODE_BINARY := $(CARGO_TARGET_DIR)/debug/cosmolocal-node
+RELEASE_NODE_BINARY := $(CARGO_TARGET_DIR)/release/cosmolocal-node
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
-.PHONY: run test setup build unit-tests e2e-tests lint fmt
+.PHONY: run test bench weights setup build unit-tests e2e-tests lint fmt
 
 run: setup build
 	$(NODE_BINARY) --dev
 
 test: setup unit-tests build e2e-tests
+
+# The throughput measurements, on a release node: about an hour on two cores, besides the build.
+bench: setup
+	cargo build --release -p cosmolocal-node
+	COSMOLOCAL_NODE=$(RELEASE_NODE_BINARY) tests/bench/bench.sh
+
+# The pallets' weights, measured on a release node built with the benchmarks; each weights.rs
+# records the command that wrote it.
+PALLETS_WEIGHED := design-registry production-pledges contributive-accounting validator-set
+weights: setup
+	cargo build --release -p cosmolocal-node --features runtime-benchmarks
+	for pallet in $(PALLETS_WEIGHED); do \
+		$(RELEASE_NODE_BINARY) benchmark pallet --chain dev --pallet "pallet_$${pallet//-/_}" \
+			--extrinsic '*' --steps 50 --repeat 20 --template .maintain/pallet-weight-template.hbs \
+			--output "pallets/$$pallet/src/weights.rs"; \
+	done
 
 # Prerequisites: the pinned Rust toolchain with the wasm target and rust-src, protoc (litep2p
 # needs it), Node.js for the end-to-end tests, curl and jq for the integrator guide's examples,

@@ -14,7 +14,7 @@ use crate::{
 use codec::Encode;
 use futures::StreamExt;
 use jsonrpsee::{
-	core::client::ClientT,
+	core::client::{ClientT, Error as ClientError},
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
 };
@@ -86,7 +86,7 @@ pub struct LoadCmd {
 	pub transactions: Option<u32>,
 
 	/// The most transactions submitted and not yet in a block at once.
-	#[arg(long, default_value_t = 4096)]
+	#[arg(long, default_value_t = 16_384)]
 	pub window: usize,
 
 	/// WebSocket connections to submit through.
@@ -184,24 +184,41 @@ impl LoadCmd {
 			connections.push(Arc::new(connect(&self.url).await?));
 		}
 		let window = Arc::new(tokio::sync::Semaphore::new(self.window.max(1)));
+		let timeout = Duration::from_secs(self.timeout);
 		observer.release_on_inclusion(window.clone());
 		let submissions = futures::stream::iter(prepared.iter().enumerate())
 			.map(|(index, transaction)| {
 				let connection = connections[index % connections.len()].clone();
 				let window = window.clone();
 				async move {
-					if let Ok(permit) = window.acquire().await {
+					// Transactions that never make it into a block keep their permits: past the
+					// timeout, the rest go without one.
+					if let Ok(Ok(permit)) = tokio::time::timeout(timeout, window.acquire()).await {
 						permit.forget();
 					}
 					let at = Instant::now();
-					let answer: Result<H256, _> = connection
-						.request("author_submitExtrinsic", rpc_params![&transaction.encoded])
-						.await;
-					let error = answer.err().map(|error| error.to_string());
+					let mut resubmitted = 0;
+					let error = loop {
+						let answer: Result<H256, _> = connection
+							.request("author_submitExtrinsic", rpc_params![&transaction.encoded])
+							.await;
+						match answer {
+							Ok(_) => break None,
+							// The pool keeps included transactions until they are finalized:
+							// when it is full, wait for finality to make room.
+							Err(ClientError::Call(error))
+								if error.code() == POOL_FULL && at.elapsed() < timeout =>
+							{
+								resubmitted += 1;
+								tokio::time::sleep(Duration::from_millis(100)).await;
+							},
+							Err(error) => break Some(error.to_string()),
+						}
+					};
 					if error.is_some() {
 						window.add_permits(1);
 					}
-					Submission { at, error }
+					Submission { at, error, resubmitted }
 				}
 			})
 			.buffered(256 * connections.len())
@@ -211,12 +228,17 @@ impl LoadCmd {
 	}
 }
 
+/// The error code of a transaction the pool has no room for ("Immediately Dropped").
+const POOL_FULL: i32 = 1016;
+
 /// When a transaction was submitted, and the node's refusal if it refused it.
 pub struct Submission {
 	/// When it was sent.
 	pub at: Instant,
 	/// The node's error, if it did not take it.
 	pub error: Option<String>,
+	/// How many times it was sent again because the node's pool was full.
+	pub resubmitted: u32,
 }
 
 async fn connect(url: &str) -> Result<WsClient, String> {

@@ -48,6 +48,8 @@ pub struct Report {
 	pub transactions: usize,
 	/// Transactions the node refused at submission, by its answer.
 	pub refused: BTreeMap<String, usize>,
+	/// Submissions repeated because the node's transaction pool was full.
+	pub resubmissions: u32,
 	/// Transactions the node took but no block included before the run stopped.
 	pub dropped: usize,
 	/// Transactions included in a block.
@@ -140,6 +142,7 @@ impl Report {
 			chain,
 			transactions: submissions.len(),
 			refused,
+			resubmissions: submissions.iter().map(|submission| submission.resubmitted).sum(),
 			dropped: accepted.saturating_sub(included),
 			included,
 			failed,
@@ -193,9 +196,10 @@ impl Report {
 		text += &latency("submission to inclusion", &self.inclusion_latency_ms);
 		text += &latency("submission to finality", &self.finality_latency_ms);
 		text += &format!(
-			"finalized {}, dropped {}, refused {}, failed {}\n",
+			"finalized {}, dropped {}, resubmitted (pool full) {}, refused {}, failed {}\n",
 			self.finalized,
 			self.dropped,
+			self.resubmissions,
 			self.refused.values().sum::<usize>(),
 			self.failed.values().sum::<usize>()
 		);
