@@ -21,7 +21,7 @@ run: setup build
 
 test: setup unit-tests build e2e-tests
 
-# The throughput measurements, on a release node: about an hour on two cores, besides the build.
+# The throughput measurements, on a release node: about 35 minutes on two cores, besides the build.
 bench: setup
 	cargo build --release -p cosmolocal-node
 	COSMOLOCAL_NODE=$(RELEASE_NODE_BINARY) tests/bench/bench.sh

@@ -19,14 +19,17 @@ SMALL="${BENCH_SMALL:-benchmark:accounts=20000,designs=10,backers=10,contributor
 LARGE="${BENCH_LARGE:-benchmark:accounts=20000,designs=100000,backers=10000,contributors=10000}"
 ACCOUNTS=20000
 SCENARIOS="${BENCH_SCENARIOS:-transfer register-design back log-contribution claim mix}"
-REPEAT="${BENCH_REPEAT:-20}"
+REPEAT="${BENCH_REPEAT:-10}"
 # The transaction pool keeps included transactions until they are finalized: room for several
 # full blocks of them (the default, 8 192, holds fewer than three blocks of transfers).
 POOL="--pool-limit 65536 --pool-kbytes 102400"
 # Each load run sends about this many full blocks of its transactions.
-BLOCKS="${BENCH_BLOCKS:-8}"
+BLOCKS="${BENCH_BLOCKS:-6}"
+# Which parts to run: `extrinsic`, `single` (load runs on one validator) and `network`; the load
+# runs size themselves from the extrinsic part's results in $BENCH_OUT.
+STEPS="${BENCH_STEPS:-extrinsic single network}"
+runs() { [[ " $STEPS " == *" $1 "* ]]; }
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/results.md
 
 if [ "$(nproc)" -ge 2 ]; then NODE_CORES=0; LOAD_CORES=1; else NODE_CORES=0; LOAD_CORES=0; fi
 on_node_cores() { taskset -c "$NODE_CORES" "$@"; }
@@ -57,8 +60,11 @@ wait_for_rpc() {
 extrinsic_bench() {
 	local size=$1 chain=$2 pallet=$3 extrinsic=$4 most=$5
 	local log="$OUT/extrinsic-$size-$pallet-$extrinsic.log"
+	# A block of ten is short next to the inherents it is measured against: repeat it more.
+	local repeat=$REPEAT
+	[ -n "$most" ] && repeat=$((REPEAT * 5))
 	on_node_cores "$NODE" benchmark extrinsic --chain "$chain" --pallet "$pallet" --extrinsic "$extrinsic" \
-		--warmup 5 --repeat "$REPEAT" ${most:+--max-ext-per-block "$most"} >"$log" 2>&1
+		--warmup 5 --repeat "$repeat" ${most:+--max-ext-per-block "$most"} >"$log" 2>&1
 	local per_block median
 	per_block=$(sed -n 's/.*Extrinsics per block: \([0-9]*\).*/\1/p' "$log" | tail -1)
 	median=$(sed -n 's/.*Median: *\([0-9]*\).*/\1/p' "$log" | tail -1)
@@ -67,7 +73,8 @@ extrinsic_bench() {
 		>"$OUT/extrinsic-$size-$pallet-$extrinsic.json"
 }
 
-for size in small large; do
+runs extrinsic && rm -f "$OUT"/extrinsic-*
+runs extrinsic && for size in small large; do
 	chain=$SMALL; [ "$size" = large ] && chain=$LARGE
 	for call in system:remark balances:transfer_keep_alive designregistry:register_design \
 		productionpledges:back contributiveaccounting:log_contribution; do
@@ -115,7 +122,8 @@ start_single() {
 	wait_for_rpc "$port"
 }
 
-for size in small large; do
+runs single && rm -f "$OUT"/load-small-* "$OUT"/load-large-* "$OUT"/node-small-* "$OUT"/node-large-*
+runs single && for size in small large; do
 	chain=$SMALL; [ "$size" = large ] && chain=$LARGE
 	for scenario in $SCENARIOS; do
 		[ "$size" = small ] && [ "$scenario" = claim ] && continue
@@ -128,7 +136,7 @@ done
 start_network() {
 	local chain=$1 label=$2
 	local spec="$OUT/network-spec.json"
-	"$NODE" build-spec --chain "$chain,validators=4" --raw >"$spec" 2>/dev/null
+	"$NODE" build-spec --chain "$chain,validators=4" --raw --disable-default-bootnode >"$spec" 2>/dev/null
 	# Fixed node keys: Alice's peer id names her as the others' boot node.
 	local alice_peer
 	alice_peer=$("$NODE" key inspect-node-key --file <(printf %064x 1))
@@ -145,7 +153,8 @@ start_network() {
 	wait_for_rpc 9944
 }
 
-for scenario in $SCENARIOS; do
+runs network && rm -f "$OUT"/load-network-* "$OUT"/node-network-*
+runs network && for scenario in $SCENARIOS; do
 	[ "$scenario" = claim ] && continue
 	start_network "$SMALL" "$scenario"
 	load_run network "$scenario" ws://127.0.0.1:9944 "${PIDS[0]}" || echo "load network $scenario failed: see $OUT" >&2

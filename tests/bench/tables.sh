@@ -5,7 +5,7 @@ OUT=${1:?usage: tables.sh <results directory>}
 
 echo "### Cost of a call in a full block (\`benchmark extrinsic\`)"
 echo
-echo "| call | state | per block | median time per call (µs) | vs. a transfer |"
+echo "| call | state | per block | median time per call (µs) | time ÷ a transfer's |"
 echo "|---|---|---:|---:|---:|"
 for file in "$OUT"/extrinsic-*.json; do cat "$file"; done | jq -rs '
 	(map(select(.call == "balances::transfer_keep_alive")) | map({(.size): .median_ns}) | add) as $transfer
@@ -18,7 +18,7 @@ for label in small large network; do
 	echo
 	echo "### Load: $label"
 	echo
-	echo "| scenario | tx | included | tx/s | vs. transfers | blocks | most in a block | inclusion p50 / p95 / p99 (ms) | finality p50 / p95 / p99 (ms) | dropped | refused | failed | block weight mean / max | node CPU | node RSS (MiB) |"
+	echo "| scenario | tx | included | tx/s | tx/s ÷ transfers' | blocks | most in a block | inclusion p50 / p95 / p99 (ms) | finality p50 / p95 / p99 (ms) | dropped | refused | failed | block weight mean / max | node CPU | node RSS (MiB) |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|---:|---:|"
 	for file in "$OUT"/load-"$label"-*.json; do cat "$file"; done | jq -rs '
 		(map(select(.scenario == "transfer"))[0].tps // null) as $transfer
