@@ -4,6 +4,7 @@
 #   make test   install what is missing, run every test (unit, runtime, end-to-end)
 #   make bench  build a release node and measure throughput (docs/BENCHMARKS.md)
 #   make weights  measure the weights of the project's pallets on a release node
+#   make properties  many more random runs against the runtime than the regular suite makes
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -14,7 +15,7 @@ NODE_BINARY := $(CARGO_TARGET_DIR)/debug/cosmolocal-node
 RELEASE_NODE_BINARY := $(CARGO_TARGET_DIR)/release/cosmolocal-node
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
-.PHONY: run test bench weights setup build unit-tests e2e-tests lint fmt
+.PHONY: run test bench weights properties setup build unit-tests e2e-tests lint fmt
 
 run: setup build
 	$(NODE_BINARY) --dev
@@ -54,8 +55,17 @@ setup:
 build:
 	cargo build -p cosmolocal-node
 
+# The robustness tests build the runtime with try-runtime: apart from the rest, and without the
+# wasm blob they do not use, so that the node's runtime blob is not rebuilt with try-runtime.
 unit-tests:
-	cargo test --workspace
+	cargo test --workspace --exclude cosmolocal-robustness
+	SKIP_WASM_BUILD=1 cargo test -p cosmolocal-robustness
+
+# Random runs against the runtime, PROPERTY_CASES of them (the regular suite makes 64).
+PROPERTY_CASES ?= 5000
+properties:
+	SKIP_WASM_BUILD=1 PROPTEST_CASES=$(PROPERTY_CASES) \
+		cargo test -p cosmolocal-robustness --test properties -- --nocapture any_run
 
 e2e-tests:
 	cd tests && COSMOLOCAL_NODE=$(NODE_BINARY) npm test
