@@ -5,14 +5,12 @@
 use crate::benchmark_chain::{self, BenchmarkChain};
 use codec::Encode;
 use cosmolocal_primitives::{contribution::ContributionKind, currency::UNITS, design::Process};
-use cosmolocal_runtime::{
-	AccountId, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
-};
+use cosmolocal_runtime::{AccountId, RuntimeCall, SignedPayload, UncheckedExtrinsic, VERSION};
 use frame_benchmarking_cli::{ExtrinsicBuilder, ExtrinsicFactory};
 use frame_support::{traits::fungible::NativeOrWithId, BoundedVec};
 use sp_core::{sr25519, Pair, H256};
 use sp_inherents::{InherentData, InherentDataProvider};
-use sp_runtime::{generic::Era, traits::Hash, OpaqueExtrinsic};
+use sp_runtime::{traits::Hash, OpaqueExtrinsic};
 
 /// Who sends a measured call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -219,19 +217,7 @@ impl SigningContext {
 		call: RuntimeCall,
 		nonce: u32,
 	) -> UncheckedExtrinsic {
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::new(),
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
+		let extension = cosmolocal_runtime::immortal_transaction_extension(nonce);
 		let implicit = (
 			(),
 			(),

@@ -11,6 +11,7 @@ extern crate alloc;
 pub mod contribution;
 pub mod design;
 pub mod lists;
+pub mod payments;
 pub mod production;
 
 use sp_runtime::{

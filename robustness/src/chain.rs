@@ -9,16 +9,16 @@ use crate::{
 use codec::Encode;
 use cosmolocal_primitives::{currency::UNITS, time::SLOT_DURATION, BlockNumber};
 use cosmolocal_runtime::{
-	genesis_config_presets::development_config_genesis, AccountId, Balances, Executive, Hash,
-	Header, Runtime, RuntimeCall, RuntimeError, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin,
-	System, TxExtension, UncheckedExtrinsic,
+	genesis_config_presets::development_config_genesis, immortal_transaction_extension, AccountId,
+	Balances, Executive, Hash, Header, Runtime, RuntimeCall, RuntimeError, RuntimeEvent,
+	RuntimeGenesisConfig, RuntimeOrigin, System, TxExtension, UncheckedExtrinsic,
 };
 use frame_support::{dispatch::GetDispatchInfo, traits::GetCallMetadata};
 use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::sr25519;
 use sp_runtime::{
-	generic::{CheckedExtrinsic, Era, ExtrinsicFormat},
+	generic::{CheckedExtrinsic, ExtrinsicFormat},
 	traits::{Applyable, Header as _},
 	transaction_validity::TransactionValidityError,
 	BuildStorage, Digest, DigestItem, DispatchError, MultiSignature, Storage,
@@ -198,7 +198,7 @@ impl Chain {
 
 	/// Applies one step, first ending the current block and starting the one `lapse` blocks on
 	/// if the step asks for time to pass.
-	fn apply(&mut self, step: &Step) -> Result<Outcome, Violation> {
+	fn apply(&mut self, step: &Step) -> Result<(), Violation> {
 		if step.lapse > 0 {
 			self.end_block()?;
 			self.start_block(self.number.saturating_add(u32::from(step.lapse)))?;
@@ -220,7 +220,7 @@ impl Chain {
 			self.root_acted_in_block = true;
 		}
 		self.tally.record(&step.call, &outcome);
-		Ok(outcome)
+		Ok(())
 	}
 
 	/// Initialises block `number` with its Aura slot and applies the timestamp inherent.
@@ -300,28 +300,11 @@ fn root_outcome() -> Outcome {
 	}
 }
 
-/// The transaction extensions a wallet sets: immortal, no tip, no metadata hash.
-fn transaction_extension(nonce: u32) -> TxExtension {
-	(
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
-}
-
 /// Applies `call` signed by `who` with their next nonce, as `Executive::apply_extrinsic` does
 /// after the signature check, inside a storage transaction that a refusal rolls back (as the
 /// block builder rolls back a transaction it cannot include).
 fn apply_signed(who: AccountId, call: RuntimeCall) -> Outcome {
-	let extension = transaction_extension(System::account_nonce(&who));
+	let extension = immortal_transaction_extension(System::account_nonce(&who));
 	let unsigned_signature = MultiSignature::Sr25519(sr25519::Signature::from_raw([0; 64]));
 	let encoded = UncheckedExtrinsic::new_signed(
 		call.clone(),

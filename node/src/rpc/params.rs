@@ -42,7 +42,10 @@ pub enum PledgeFilter {
 /// Where a page starts: the `next` of the page before, a number for lists of ids, a text
 /// (`ES-CT/3`, `ES-CT/<address>`) for lists by region.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(untagged)]
+#[serde(
+	untagged,
+	expecting = "the `next` of the page before: an id (a whole number) or `<region>/<key>` (a text)"
+)]
 pub enum Cursor {
 	/// The last id of the page before.
 	Id(u64),
@@ -81,11 +84,34 @@ pub fn limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
 	}
 }
 
+/// The longest SS58 address of a 32-byte account: 35 or 36 bytes (prefix, key, checksum) in
+/// base58 are at most 50 characters. Longer text is refused before decoding, whose time grows
+/// with the square of the length.
+const MAX_ADDRESS_LEN: usize = 50;
+
+/// The most characters of a refused parameter an error repeats.
+const MAX_QUOTED_LEN: usize = 64;
+
+/// `text` as an error quotes it: whole if short, else its first [`MAX_QUOTED_LEN`] characters
+/// and how long it was.
+fn quoted(text: &str) -> String {
+	match text.char_indices().nth(MAX_QUOTED_LEN) {
+		None => format!("`{text}`"),
+		Some((end, _)) => format!("`{}…` ({} characters)", &text[..end], text.chars().count()),
+	}
+}
+
 /// An account, from an SS58 address of any network prefix.
 pub fn account(address: &str) -> Result<AccountId, ErrorObjectOwned> {
-	AccountId::from_ss58check_with_version(address)
-		.map(|(account, _prefix)| account)
-		.map_err(|error| invalid_params(format!("`{address}` is not an SS58 address: {error}")))
+	if address.len() > MAX_ADDRESS_LEN {
+		return Err(invalid_params(format!(
+			"{} is not an SS58 address: an address has at most {MAX_ADDRESS_LEN} characters",
+			quoted(address)
+		)));
+	}
+	AccountId::from_ss58check_with_version(address).map(|(account, _prefix)| account).map_err(
+		|error| invalid_params(format!("{} is not an SS58 address: {error}", quoted(address))),
+	)
 }
 
 /// A country code (`KE`) or an ISO 3166-2 region code (`ES-CT`), in upper case.
@@ -95,8 +121,9 @@ pub fn region(code: &str) -> Result<RegionCode, ErrorObjectOwned> {
 		.filter(|region| pallet_production_pledges::validation::country_of(region).is_some())
 		.ok_or_else(|| {
 			invalid_params(format!(
-				"`{code}` is not a region code: expected a country code such as `KE` or an \
-				 ISO 3166-2 code such as `ES-CT`, in upper case"
+				"{} is not a region code: expected a country code such as `KE` or an \
+				 ISO 3166-2 code such as `ES-CT`, in upper case",
+				quoted(code)
 			))
 		})
 }
@@ -108,8 +135,9 @@ pub fn tag(tag: &str) -> Result<Tag<Runtime>, ErrorObjectOwned> {
 		.and_then(|bytes| Tag::<Runtime>::try_from(bytes.to_vec()).ok())
 		.ok_or_else(|| {
 			invalid_params(format!(
-				"`{tag}` is not a tag: expected lower-case ASCII letters, digits and `-`, at \
-				 most {} characters",
+				"{} is not a tag: expected lower-case ASCII letters, digits and `-`, at most \
+				 {} characters",
+				quoted(tag),
 				<<Runtime as pallet_design_registry::Config>::MaxTagLen as Get<u32>>::get()
 			))
 		})
@@ -139,7 +167,11 @@ fn variant_named<V: Debug + Copy, const N: usize>(
 ) -> Result<V, ErrorObjectOwned> {
 	variants.into_iter().find(|variant| format!("{variant:?}") == name).ok_or_else(|| {
 		let names: Vec<String> = variants.iter().map(|variant| format!("{variant:?}")).collect();
-		invalid_params(format!("`{name}` is not a {what}: expected one of {}", names.join(", ")))
+		invalid_params(format!(
+			"{} is not a {what}: expected one of {}",
+			quoted(name),
+			names.join(", ")
+		))
 	})
 }
 
@@ -151,7 +183,8 @@ pub fn id_cursor<Id: TryFrom<u64>>(cursor: Option<Cursor>) -> Result<Option<Id>,
 			.map(Some)
 			.map_err(|_| invalid_params(format!("startAfter {id} is not an id of this list"))),
 		Some(Cursor::Text(text)) => Err(invalid_params(format!(
-			"startAfter `{text}` is not an id: pass the `next` number of the page before"
+			"startAfter {} is not an id: pass the `next` number of the page before",
+			quoted(&text)
 		))),
 	}
 }
@@ -172,7 +205,8 @@ pub fn region_cursor<Key>(
 	};
 	let (region_code, key_text) = text.split_once('/').ok_or_else(|| {
 		invalid_params(format!(
-			"startAfter `{text}` is not `<region>/<key>`: pass the `next` text of the page before"
+			"startAfter {} is not `<region>/<key>`: pass the `next` text of the page before",
+			quoted(&text)
 		))
 	})?;
 	Ok(Some((region(region_code)?, key(key_text)?)))
@@ -180,7 +214,7 @@ pub fn region_cursor<Key>(
 
 /// A pledge id written as text, in a region cursor.
 pub fn pledge_id(text: &str) -> Result<PledgeId, ErrorObjectOwned> {
-	text.parse().map_err(|_| invalid_params(format!("`{text}` is not a pledge id")))
+	text.parse().map_err(|_| invalid_params(format!("{} is not a pledge id", quoted(text))))
 }
 
 #[cfg(test)]
@@ -212,6 +246,36 @@ mod tests {
 			assert_eq!(account(&address), Ok(alice.clone()));
 		}
 		assert!(refused(account("5NotAnAddress")).contains("is not an SS58 address"));
+	}
+
+	#[test]
+	fn an_overlong_address_is_refused_before_decoding_and_quoted_short() {
+		let overlong = "a".repeat(1_000_000);
+		let started = std::time::Instant::now();
+		let error = refused(account(&overlong));
+		assert!(started.elapsed() < std::time::Duration::from_millis(100));
+		assert!(error.contains("an address has at most 50 characters"), "{error}");
+		assert!(error.contains("(1000000 characters)"), "{error}");
+		assert!(error.len() < 300, "{error}");
+		let longest_valid = Sr25519Keyring::Alice
+			.to_account_id()
+			.to_ss58check_with_version(sp_core::crypto::Ss58AddressFormat::custom(16_383));
+		assert!(longest_valid.len() <= MAX_ADDRESS_LEN, "{longest_valid}");
+		assert_eq!(account(&longest_valid), Ok(Sr25519Keyring::Alice.to_account_id()));
+	}
+
+	#[test]
+	fn refused_text_is_quoted_whole_when_short_and_cut_when_long() {
+		assert_eq!(quoted("solar"), "`solar`");
+		let long = "é".repeat(70);
+		assert_eq!(quoted(&long), format!("`{}…` (70 characters)", "é".repeat(64)));
+		assert!(refused(tag(&"x".repeat(10_000))).contains("(10000 characters)"));
+	}
+
+	#[test]
+	fn a_cursor_of_neither_shape_says_what_a_cursor_is() {
+		let error = serde_json::from_value::<Cursor>(serde_json::json!(true)).unwrap_err();
+		assert!(error.to_string().contains("the `next` of the page before"), "{error}");
 	}
 
 	#[test]

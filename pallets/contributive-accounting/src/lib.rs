@@ -408,6 +408,17 @@ pub mod pallet {
 		ContributionIdsExhausted,
 	}
 
+	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
+	/// that wallets and Polkadot.js Apps know every limit of the pallet's calls.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The most a value equation may weigh one unit of a contribution kind.
+		#[pallet::constant_name(MaxKindWeight)]
+		fn max_kind_weight() -> u32 {
+			MAX_KIND_WEIGHT
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]

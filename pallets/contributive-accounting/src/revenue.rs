@@ -2,7 +2,7 @@
 //! members' points.
 
 use crate::{pallet::*, types::*, AssetKindOf, BalanceOf};
-use cosmolocal_primitives::contribution::NetworkId;
+use cosmolocal_primitives::{contribution::NetworkId, payments::payment_error};
 use frame_support::{
 	ensure,
 	traits::{
@@ -69,7 +69,8 @@ impl<T: Config> Pallet<T> {
 			&Self::network_account(network_id),
 			amount,
 			Preservation::Preserve,
-		)?;
+		)
+		.map_err(payment_error)?;
 		pool.received = pool.received.checked_add(&shared).ok_or(ArithmeticError::Overflow)?;
 		pool.waiting = pool.waiting.checked_add(&shared).ok_or(ArithmeticError::Overflow)?;
 		Self::share_waiting(&mut pool, network.total_points);

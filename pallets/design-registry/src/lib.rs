@@ -465,6 +465,17 @@ pub mod pallet {
 		VersionIndicesExhausted,
 	}
 
+	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
+	/// that wallets and Polkadot.js Apps know every limit of the pallet's calls.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The longest SPDX licence identifier the registry accepts, in bytes.
+		#[pallet::constant_name(MaxLicenceIdLen)]
+		fn max_licence_id_len() -> u32 {
+			MAX_LICENCE_ID_LEN
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]

@@ -110,7 +110,7 @@ impl<T: Config> Pallet<T> {
 			.unit_price
 			.checked_mul(&terms.quantity.into())
 			.and_then(|total| total.checked_add(&terms.bond))
-			.ok_or(ArithmeticError::Overflow)?;
+			.ok_or(Error::<T>::PledgeTooLarge)?;
 
 		let id = NextPledgeId::<T>::get();
 		let next_id = id.checked_add(1).ok_or(Error::<T>::PledgeIdsExhausted)?;

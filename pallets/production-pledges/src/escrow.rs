@@ -1,6 +1,7 @@
 //! Each pledge's escrow account: where the bond and the backers' money wait.
 
 use crate::{AssetKindOf, BalanceOf, Config, Pallet, PledgeId};
+use cosmolocal_primitives::payments::payment_error;
 use frame_support::traits::{
 	fungibles::{Inspect, Mutate},
 	tokens::Preservation,
@@ -34,6 +35,7 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)
 		.map(|_| ())
+		.map_err(payment_error)
 	}
 
 	/// Pays `amount` of `asset` out of the escrow of `pledge` to `to`; the escrow keeps its

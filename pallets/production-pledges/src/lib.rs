@@ -499,6 +499,26 @@ pub mod pallet {
 		NotEnded,
 		/// No more pledges can be created: the id space is exhausted.
 		PledgeIdsExhausted,
+		/// The unit price times the quantity, plus the bond, is more than a balance can hold:
+		/// lower the price, the quantity or the bond.
+		PledgeTooLarge,
+	}
+
+	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
+	/// that wallets and Polkadot.js Apps know every limit of the pallet's calls.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The longest region code, in bytes: two letters, `-`, and up to three letters or digits.
+		#[pallet::constant_name(MaxRegionLen)]
+		fn max_region_len() -> u32 {
+			MAX_REGION_LEN
+		}
+
+		/// The longest Plus Code a producer may give, in bytes.
+		#[pallet::constant_name(MaxPlusCodeLen)]
+		fn max_plus_code_len() -> u32 {
+			MAX_PLUS_CODE_LEN
+		}
 	}
 
 	#[pallet::hooks]

@@ -75,10 +75,12 @@ export function startDevNode({ name = 'dev', extraArgs = [] } = {}) {
 }
 
 /**
- * Starts `cosmolocal-node` with `args`, on free loopback ports, and waits until its RPC answers.
- * Returns the URLs, the p2p port, the process id and `stop()`, which ends the process and waits for it.
+ * Starts `cosmolocal-node` with `args`, on free loopback ports, and waits until its RPC answers;
+ * `nice` lowers its scheduling priority by that much. Returns the URLs, the p2p port, the process
+ * id, `exited` (which resolves with its exit code and signal) and `stop()`, which ends the process
+ * and waits for it.
  */
-export async function startNode({ name, args: chainArgs }) {
+export async function startNode({ name, args: chainArgs, nice = 0 }) {
   const binary = nodeBinary();
   if (!existsSync(binary)) {
     throw new Error(`no node binary at ${binary}: build it with 'make build' or set COSMOLOCAL_NODE`);
@@ -96,7 +98,10 @@ export async function startNode({ name, args: chainArgs }) {
     '--prometheus-port', String(prometheusPort),
     '--no-mdns', '--no-telemetry',
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // `nice` executes the node in its own process: the process id stays the node's.
+  const child = nice
+    ? spawn('nice', ['-n', String(nice), binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
@@ -111,6 +116,7 @@ export async function startNode({ name, args: chainArgs }) {
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     p2pPort,
     pid: child.pid,
+    exited: exit,
     prometheusUrl: `http://127.0.0.1:${prometheusPort}/metrics`,
     logPath,
     async stop() {

@@ -163,6 +163,8 @@ fn deposits_are_checked() {
 			),
 			sp_runtime::TokenError::FundsUnavailable
 		);
+		// More than the whole issuance: the same error, not an arithmetic one.
+		assert_noop!(deposit(network, NATIVE, u64::MAX), sp_runtime::TokenError::FundsUnavailable);
 		assert_ok!(deposit(network, NATIVE, 100));
 		// Later revenue may be small.
 		assert_ok!(deposit(network, NATIVE, 1));

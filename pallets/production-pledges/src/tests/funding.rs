@@ -55,6 +55,13 @@ fn backing_needs_the_money_and_keeps_the_backer_alive() {
 			ProductionPledges::back(RuntimeOrigin::signed(PAUPER), id, 1),
 			sp_runtime::TokenError::FundsUnavailable
 		);
+		// More than the whole issuance: the same error, not an arithmetic one.
+		let priced_above_issuance =
+			create(MAKER, PledgeTerms { unit_price: u64::MAX / 20, ..lamp_terms(NATIVE) });
+		assert_noop!(
+			ProductionPledges::back(RuntimeOrigin::signed(CHARLIE), priced_above_issuance, 1),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		// CHARLIE backs once (paying the deposit), then has two units' price and a little less
 		// than the existential deposit left: backing two units would reap it.
 		back(CHARLIE, id, 1);

@@ -3,7 +3,7 @@
 use super::*;
 use crate::Error;
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::{ArithmeticError, Permill};
+use sp_runtime::Permill;
 
 fn try_create(
 	producer: AccountId,
@@ -136,7 +136,7 @@ fn prices_and_quantities_are_checked() {
 					..lamp_terms(NATIVE)
 				}
 			),
-			ArithmeticError::Overflow
+			Error::<Test>::PledgeTooLarge
 		);
 	});
 }
