@@ -12,16 +12,26 @@ SHELL := /bin/bash
 
 # One target directory outside the checkout, shared by every build on this machine.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/cosmolocal/target
+# Where setup puts a Node.js for the tests when the system's is older than they need, and rustup's
+# cargo when setup installed rustup: both first on the PATH of every step.
+export COSMOLOCAL_NODE_DIR ?= $(HOME)/.cache/cosmolocal/node
+export PATH := $(HOME)/.cargo/bin:$(COSMOLOCAL_NODE_DIR)/bin:$(PATH)
 NODE_BINARY := $(CARGO_TARGET_DIR)/debug/cosmolocal-node
 RELEASE_NODE_BINARY := $(CARGO_TARGET_DIR)/release/cosmolocal-node
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
-.PHONY: run test bench weights properties fuzz fuzz-build setup build unit-tests e2e-tests lint fmt
+.PHONY: run test bench weights properties fuzz fuzz-build setup setup-tests build unit-tests e2e-tests lint fmt
 
-run: setup build
+run: setup
+	@[ -x $(NODE_BINARY) ] || echo "Building cosmolocal-node for the first time: about 30 minutes on two" \
+		"cores (docs/build-times.md); later builds take a few minutes."
+	$(MAKE) --no-print-directory build
+	@echo "Starting a development chain. When it logs 'Imported #1', its RPC serves ws://127.0.0.1:9944:"
+	@echo "  Polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
+	@echo "  the guides: docs/cooperative-guide.md, docs/integrator-guide.md. Stop it with Ctrl-C."
 	$(NODE_BINARY) --dev
 
-test: setup unit-tests build e2e-tests
+test: setup setup-tests unit-tests build e2e-tests
 
 # The throughput measurements, on a release node: about 35 minutes on two cores, besides the build.
 bench: setup
@@ -39,19 +49,12 @@ weights: setup
 			--output "pallets/$$pallet/src/weights.rs"; \
 	done
 
-# Prerequisites: the pinned Rust toolchain with the wasm target and rust-src, protoc (litep2p
-# needs it), Node.js for the end-to-end tests, curl and jq for the integrator guide's examples,
-# and the tests' npm packages.
+# Prerequisites, each installed only when missing (scripts/setup.sh says what and why): the pinned
+# Rust toolchain with the wasm target and rust-src, a C/C++ compiler, pkg-config and OpenSSL's
+# headers, protoc, curl, jq, CA certificates, Node.js (a newer one beside the system's when it is
+# too old for the tests), and the tests' npm packages.
 setup:
-	rustup toolchain install $(TOOLCHAIN) --profile minimal \
-		--component rust-src,rustfmt,clippy --target wasm32v1-none
-	@if ! command -v protoc >/dev/null || ! command -v npm >/dev/null \
-		|| ! command -v curl >/dev/null || ! command -v jq >/dev/null; then \
-		sudo_cmd=""; [ "$$(id -u)" = 0 ] || sudo_cmd=sudo; \
-		$$sudo_cmd apt-get update -qq; \
-		$$sudo_cmd apt-get install -y -qq protobuf-compiler nodejs npm curl jq; \
-	fi
-	cd tests && npm ci --no-audit --no-fund
+	scripts/setup.sh
 
 build:
 	cargo build -p cosmolocal-node
@@ -88,6 +91,10 @@ fuzz: setup fuzz-build
 
 e2e-tests:
 	cd tests && COSMOLOCAL_NODE=$(NODE_BINARY) npm test
+
+# The setup script against stubbed package managers (tests/setup/): what it installs, and only that.
+setup-tests:
+	cd tests && node --test setup/
 
 # The robustness crate apart, as in unit-tests: with try-runtime on pallet-session, the node's
 # benchmarking dependencies (pallet-staking) do not build.
