@@ -23,7 +23,7 @@ TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 .PHONY: run test bench weights properties fuzz fuzz-build setup setup-tests build unit-tests e2e-tests lint fmt
 
 run: setup
-	@[ -x $(NODE_BINARY) ] || echo "Building cosmolocal-node for the first time: about 30 minutes on two" \
+	@[ -x $(NODE_BINARY) ] || echo "Building cosmolocal-node for the first time: about 50 minutes on two" \
 		"cores (docs/build-times.md); later builds take a few minutes."
 	$(MAKE) --no-print-directory build
 	@echo "Starting a development chain. When it logs 'Imported #1', its RPC serves ws://127.0.0.1:9944:"

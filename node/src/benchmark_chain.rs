@@ -149,6 +149,7 @@ impl BenchmarkChain {
 			.with_id("cosmolocal_benchmark")
 			.with_chain_type(ChainType::Development)
 			.with_genesis_config_patch(serde_json::Value::Null)
+			.with_protocol_id(chain_spec::PROTOCOL_ID)
 			.with_properties(properties)
 			.build();
 		spec.set_storage(self.genesis_storage()?);

@@ -8,6 +8,11 @@ use sc_service::{ChainType, Properties};
 /// A chain specification of Cosmolocal: genesis, boot nodes, and the token's display properties.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
+/// The network protocol id of the chains the node builds: their nodes' peer-to-peer protocols
+/// are named after it, so that they do not mix with other Substrate chains (the fallback is
+/// `sup`).
+pub(crate) const PROTOCOL_ID: &str = "cosmolocal";
+
 /// How wallets show the token and addresses: Polkadot.js Apps reads these through
 /// `system_properties`.
 pub(crate) fn token_properties() -> Properties {
@@ -31,6 +36,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("cosmolocal_dev")
 		.with_chain_type(ChainType::Development)
 		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_protocol_id(PROTOCOL_ID)
 		.with_properties(token_properties())
 		.build())
 }
@@ -42,6 +48,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("cosmolocal_local")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_protocol_id(PROTOCOL_ID)
 		.with_properties(token_properties())
 		.build())
 }

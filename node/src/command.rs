@@ -63,6 +63,24 @@ const NEEDS_BENCHMARK_CHAIN: &str = "`benchmark extrinsic` runs on the benchmark
 	genesis holds the accounts, pledge and network its extrinsics need: pass \
 	`--chain benchmark` (or `--chain benchmark:contributors=10000,…`, or a spec exported from it)";
 
+/// What an error means for the person running the node: sc-cli's own message, or ours where it
+/// names another binary or misses the option that fixes it.
+pub fn explain(error: &sc_cli::Error) -> String {
+	match error {
+		sc_cli::Error::NetworkKeyNotFound(path) => format!(
+			"this validator has no network key: there is none at {}. A validator keeps one \
+			 network identity across restarts, so it is not made up at start. Create it once, \
+			 either where the node looks for it: `cosmolocal-node key generate-node-key \
+			 --base-path <the node's --base-path> --chain <the node's --chain>`, or in a file of \
+			 your choice: `cosmolocal-node key generate-node-key --file <path>`, then start the \
+			 node with `--node-key-file <path>`. (`--unsafe-force-node-key-generation` makes a \
+			 new identity at every start: for throwaway networks only.)",
+			path.display()
+		),
+		error => error.to_string(),
+	}
+}
+
 /// Parses the command line and runs the command.
 pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();

@@ -14,6 +14,14 @@ mod load;
 mod rpc;
 mod service;
 
-fn main() -> sc_cli::Result<()> {
-	command::run()
+/// Runs the command; an error is printed as a sentence (with what to do, where the node knows
+/// it), not as the debug form of the error type.
+fn main() -> std::process::ExitCode {
+	match command::run() {
+		Ok(()) => std::process::ExitCode::SUCCESS,
+		Err(error) => {
+			eprintln!("Error: {}", command::explain(&error));
+			std::process::ExitCode::FAILURE
+		},
+	}
 }

@@ -56,6 +56,11 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.transpose()?;
 
 	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	// The next step prints nothing until it is done, and takes a while on a debug build.
+	log::info!(
+		"Loading the runtime: compiling its wasm and, on a new database, building the genesis \
+		 state from it (a few seconds on a release build, 20-30 s on a debug build)"
+	);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,

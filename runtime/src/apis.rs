@@ -396,6 +396,10 @@ impl_runtime_apis! {
 			ContributiveAccounting::network(network)
 		}
 
+		fn network_account(network: NetworkId) -> AccountId {
+			ContributiveAccounting::network_account(network)
+		}
+
 		fn design_network(design: DesignId) -> Option<NetworkId> {
 			ContributiveAccounting::design_network(design)
 		}

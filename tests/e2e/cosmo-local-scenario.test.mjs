@@ -200,7 +200,9 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     ]);
     const record = design.unwrap();
     const latest = versions.find(([index]) => index.toNumber() === record.versionCount.toNumber() - 1);
-    return designView(id, record, latest ?? null, network);
+    const networkAccount = network.isSome
+      ? await at.call.contributiveAccountingApi.networkAccount(network.unwrap()) : null;
+    return designView(id, record, latest ?? null, network, networkAccount);
   }
 
   async function producerNow(account) {
@@ -214,14 +216,15 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
   }
 
   async function networkNow(id) {
-    const [network, revenue] = await Promise.all([accountingApi.network(id), accountingApi.revenue(id)]);
-    return networkView(id, network.unwrap(), revenue);
+    const [network, account, revenue] = await Promise.all([
+      accountingApi.network(id), accountingApi.networkAccount(id), accountingApi.revenue(id)]);
+    return networkView(id, network.unwrap(), account, revenue);
   }
 
   async function memberShareNow(network, account) {
-    const [member, claimable] = await Promise.all([
+    const [networkAccount, member, claimable] = await Promise.all([accountingApi.networkAccount(network),
       accountingApi.member(network, account), accountingApi.claimable(network, account)]);
-    return memberShareView(network, account, member.unwrap(), claimable);
+    return memberShareView(network, networkAccount, account, member.unwrap(), claimable);
   }
 
   async function contributionsNow(network, state) {
@@ -444,7 +447,8 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     for (const [network, creator] of [[s.millNetwork, 'ada'], [s.cargoNetwork, 'ben']]) {
       assert.deepEqual(await call('cosmolocal_network', network), await networkNow(network));
       assert.deepEqual(await call('cosmolocal_memberShare', network, accountOf(creator)),
-        { network, account: accountOf(creator), points: `${creationPoints}`, share: '1', claimable: [] });
+        { network, networkAccount: palletSubAccount('cl/value', network), account: accountOf(creator),
+          points: `${creationPoints}`, share: '1', claimable: [] });
       assert.deepEqual(await call('cosmolocal_contributions', network, 'Accepted'),
         { items: await contributionsNow(network, 'Accepted'), next: null });
     }
@@ -579,7 +583,7 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
       }
       assert.deepEqual(await pledgeNow(id), {
         id, producer: accountOf(name), region, design, version: 0,
-        asset: name === 'coop' ? { Asset: CURRENCY } : 'Native',
+        asset: name === 'coop' ? { WithId: CURRENCY } : 'Native',
         unitPrice: `${terms.unitPrice}`, quantity: terms.quantity, minQuantity: terms.minQuantity,
         fundingDeadline: now + terms.fundingBlocks, deliveryDeadline: now + terms.deliveryBlocks,
         bond: `${terms.bond}`, commonsShare: name === 'coop' ? '0.1' : '0', state: 'Funding',
@@ -705,7 +709,8 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
       assert.deepEqual(await call('cosmolocal_pledge', id), await pledgeNow(id));
     }
     const cleo = await call('cosmolocal_memberShare', s.cargoNetwork, accountOf('cleo'));
-    assert.deepEqual(cleo, { network: s.cargoNetwork, account: accountOf('cleo'), points: `${documentationPoints}`,
+    assert.deepEqual(cleo, { network: s.cargoNetwork, networkAccount: palletSubAccount('cl/value', s.cargoNetwork),
+      account: accountOf('cleo'), points: `${documentationPoints}`,
       share: fraction(cleoShare, PERBILL), claimable: [] });
     assert.deepEqual(cleo, await memberShareNow(s.cargoNetwork, accountOf('cleo')));
     assert.deepEqual(await call('cosmolocal_contributions', s.cargoNetwork, 'Accepted'),
@@ -863,13 +868,18 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     assert.deepEqual(await call('cosmolocal_design', s.cargo), await designNow(s.cargo));
     assert.deepEqual(await call('cosmolocal_producer', coop.address), producer);
     const network = await call('cosmolocal_network', s.cargoNetwork);
-    assert.deepEqual(network.revenue, [{ asset: { Asset: CURRENCY }, received: `${cargoShared}`, claimed: '0',
+    assert.equal(network.account, accountOf('cargoNetwork'),
+      'the RPC names the account the commons share was transferred to');
+    assert.equal((await call('cosmolocal_design', s.cargo)).networkAccount, accountOf('cargoNetwork'));
+    assert.equal((await call('cosmolocal_network', s.millNetwork)).account, accountOf('millNetwork'));
+    assert.deepEqual(network.revenue, [{ asset: { WithId: CURRENCY }, received: `${cargoShared}`, claimed: '0',
       waiting: '0', keptMinimum: `${CURRENCY_MIN_BALANCE}` }]);
     assert.deepEqual(network, await networkNow(s.cargoNetwork));
     const ben = await call('cosmolocal_memberShare', s.cargoNetwork, accountOf('ben'));
-    assert.deepEqual(ben, { network: s.cargoNetwork, account: accountOf('ben'), points: '200',
+    assert.deepEqual(ben, { network: s.cargoNetwork, networkAccount: accountOf('cargoNetwork'),
+      account: accountOf('ben'), points: '200',
       share: fraction((200n * PERBILL) / s.cargoPoints, PERBILL),
-      claimable: [{ asset: { Asset: CURRENCY }, amount: `${s.expectedClaims.ben}` }] });
+      claimable: [{ asset: { WithId: CURRENCY }, amount: `${s.expectedClaims.ben}` }] });
     assert.deepEqual(ben, await memberShareNow(s.cargoNetwork, accountOf('ben')));
     // The state before the settlement is still readable at its block.
     const before = await call('cosmolocal_pledge', s.currencyPledge, u8aToHex(s.beforeSettlement));
@@ -966,7 +976,7 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     assert.deepEqual([cooperative.points, cooperative.share], [`${productionPoints}`, fraction(share, PERBILL)]);
     const ben = await call('cosmolocal_memberShare', s.cargoNetwork, accountOf('ben'));
     assert.deepEqual(ben, await memberShareNow(s.cargoNetwork, accountOf('ben')));
-    assert.deepEqual(ben.claimable, [{ asset: { Asset: CURRENCY }, amount: `${s.expectedClaims.ben}` }]);
+    assert.deepEqual(ben.claimable, [{ asset: { WithId: CURRENCY }, amount: `${s.expectedClaims.ben}` }]);
   });
 
   test('contributors claim their share of the commons in the currency; claiming twice is refused', async () => {
@@ -1082,7 +1092,8 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     // A backer is not a member of the derivative's network: per the spec, no points, no share and
     // nothing claimable — an empty list, although the network has revenue in the currency.
     assert.deepEqual(await call('cosmolocal_memberShare', s.cargoNetwork, accountOf('dana')),
-      { network: s.cargoNetwork, account: accountOf('dana'), points: '0', share: '0', claimable: [] },
+      { network: s.cargoNetwork, networkAccount: palletSubAccount('cl/value', s.cargoNetwork),
+        account: accountOf('dana'), points: '0', share: '0', claimable: [] },
       'the RPC spec: a non-member gets points "0", share "0", claimable []');
   });
 

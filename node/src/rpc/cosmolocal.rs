@@ -193,7 +193,12 @@ where
 				.next()
 				.map(|(index, version)| VersionView::new(index, &version)),
 		};
-		let network = api.design_network(at, id).map_err(runtime_error)?;
+		let network = match api.design_network(at, id).map_err(runtime_error)? {
+			Some(network) => {
+				Some((network, api.network_account(at, network).map_err(runtime_error)?))
+			},
+			None => None,
+		};
 		Ok(DesignView::new(id, &design, latest, network))
 	}
 
@@ -360,8 +365,9 @@ where
 		let at = self.block(at)?;
 		let api = self.client.runtime_api();
 		let network = self.network_record(&api, at, id)?;
+		let account = api.network_account(at, id).map_err(runtime_error)?;
 		let revenue = api.revenue(at, id).map_err(runtime_error)?;
-		Ok(NetworkView::new(id, &network, revenue))
+		Ok(NetworkView::new(id, &network, &account, revenue))
 	}
 
 	fn member_share(
@@ -374,9 +380,10 @@ where
 		let account = params::account(&account)?;
 		let api = self.client.runtime_api();
 		self.network_record(&api, at, network)?;
+		let network_account = api.network_account(at, network).map_err(runtime_error)?;
 		let standing = api.member(at, network, account.clone()).map_err(runtime_error)?;
 		let claimable = api.claimable(at, network, account.clone()).map_err(runtime_error)?;
-		Ok(MemberShareView::new(network, &account, standing, claimable))
+		Ok(MemberShareView::new(network, &network_account, &account, standing, claimable))
 	}
 
 	fn contributions(

@@ -40,20 +40,21 @@ impl<Item, Next> Page<Item, Next> {
 	}
 }
 
-/// What revenue and prices are paid in.
+/// What revenue and prices are paid in, spelt as extrinsics and runtime APIs spell it
+/// (`NativeOrWithId`): `"Native"` or `{"WithId": id}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Asset {
 	/// The chain's token, CML.
 	Native,
 	/// An asset of the Assets pallet, by id.
-	Asset(AssetId),
+	WithId(AssetId),
 }
 
 impl From<NativeOrWithId<AssetId>> for Asset {
 	fn from(kind: NativeOrWithId<AssetId>) -> Self {
 		match kind {
 			NativeOrWithId::Native => Self::Native,
-			NativeOrWithId::WithId(id) => Self::Asset(id),
+			NativeOrWithId::WithId(id) => Self::WithId(id),
 		}
 	}
 }
@@ -121,6 +122,7 @@ pub struct DesignView {
 	version_count: VersionIndex,
 	latest_version: Option<VersionView>,
 	network: Option<NetworkId>,
+	network_account: Option<String>,
 	registered_at: BlockNumber,
 	depositor: String,
 	deposit: String,
@@ -174,12 +176,12 @@ impl VersionView {
 }
 
 impl DesignView {
-	/// Design `id`, with its latest version and its value network.
+	/// Design `id`, with its latest version and its value network (with the network's account).
 	pub fn new(
 		id: DesignId,
 		design: &Design<Runtime>,
 		latest_version: Option<VersionView>,
-		network: Option<NetworkId>,
+		network: Option<(NetworkId, AccountId)>,
 	) -> Self {
 		let (status, successor) = match design.status {
 			DesignStatus::Active => ("Active", None),
@@ -207,7 +209,8 @@ impl DesignView {
 			commons_share: fraction::<Permill>(design.commons_share),
 			version_count: design.version_count,
 			latest_version,
-			network,
+			network: network.as_ref().map(|(id, _)| *id),
+			network_account: network.as_ref().map(|(_, account)| address(account)),
 			registered_at: design.registered_at,
 			depositor: address(&design.depositor),
 			deposit: amount(design.deposit),
@@ -352,6 +355,7 @@ impl PledgeView {
 #[serde(rename_all = "camelCase")]
 pub struct NetworkView {
 	id: NetworkId,
+	account: String,
 	name: String,
 	stewards: Vec<String>,
 	approval_threshold: u32,
@@ -405,10 +409,11 @@ pub struct RevenueView {
 }
 
 impl NetworkView {
-	/// Network `id` with its revenue.
+	/// Network `id`, whose account is `account`, with its revenue.
 	pub fn new(
 		id: NetworkId,
 		network: &Network<Runtime>,
+		account: &AccountId,
 		revenue: Vec<(NativeOrWithId<AssetId>, RevenuePool<Runtime>)>,
 	) -> Self {
 		let equation = match network.equation {
@@ -419,6 +424,7 @@ impl NetworkView {
 		};
 		Self {
 			id,
+			account: address(account),
 			name: text(&network.name),
 			stewards: addresses(&network.stewards),
 			approval_threshold: network.approval_threshold,
@@ -447,6 +453,7 @@ impl NetworkView {
 #[serde(rename_all = "camelCase")]
 pub struct MemberShareView {
 	network: NetworkId,
+	network_account: String,
 	account: String,
 	points: String,
 	share: String,
@@ -461,9 +468,11 @@ struct ClaimableView {
 }
 
 impl MemberShareView {
-	/// What `account` holds in `network`; no points and no share if it is not a member.
+	/// What `account` holds in `network`, whose account is `network_account`; no points and no
+	/// share if it is not a member.
 	pub fn new(
 		network: NetworkId,
+		network_account: &AccountId,
 		account: &AccountId,
 		standing: Option<(u128, Perbill)>,
 		claimable: Vec<(NativeOrWithId<AssetId>, Balance)>,
@@ -471,6 +480,7 @@ impl MemberShareView {
 		let (points, share) = standing.unwrap_or_default();
 		Self {
 			network,
+			network_account: address(network_account),
 			account: address(account),
 			points: amount(points),
 			share: fraction(share),
@@ -546,7 +556,7 @@ mod tests {
 		assert_eq!(serde_json::to_value(Asset::from(NativeOrWithId::Native)).unwrap(), "Native");
 		assert_eq!(
 			serde_json::to_value(Asset::from(NativeOrWithId::WithId(7))).unwrap(),
-			serde_json::json!({ "Asset": 7 })
+			serde_json::json!({ "WithId": 7 })
 		);
 	}
 

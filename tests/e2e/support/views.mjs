@@ -4,7 +4,8 @@
 //
 // The specification: accounts are SS58 addresses of the chain (prefix 4242), balances and points decimal
 // strings, hashes `0x`-hex, byte texts UTF-8, shares exact decimal fractions of 1, enums the
-// metadata's variant names, assets "Native" or {"Asset": id}, u32 numbers JSON numbers.
+// metadata's variant names, assets "Native" or {"WithId": id} (as extrinsics spell them), u32
+// numbers JSON numbers; a value network is shown with its account.
 
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -50,10 +51,13 @@ const permill = (value) => fraction(value.toBigInt(), 1_000_000n);
 const perbill = (value) => fraction(value.toBigInt(), 1_000_000_000n);
 
 /** A `NativeOrWithId` asset as the spec shows it. */
-export const asset = (kind) => (kind.isNative ? 'Native' : { Asset: kind.asWithId.toNumber() });
+export const asset = (kind) => (kind.isNative ? 'Native' : { WithId: kind.asWithId.toNumber() });
 
-/** `cosmolocal_design`: a design with its latest version (`[index, version]`) and network. */
-export function designView(id, design, latest, network) {
+/**
+ * `cosmolocal_design`: a design with its latest version (`[index, version]`) and network (an
+ * `Option<NetworkId>`, with the network's account when there is one).
+ */
+export function designView(id, design, latest, network, networkAccount) {
   const deprecated = design.status.isDeprecated;
   return {
     id,
@@ -79,6 +83,7 @@ export function designView(id, design, latest, network) {
     versionCount: design.versionCount.toNumber(),
     latestVersion: latest ? versionView(...latest) : null,
     network: network.isSome ? network.unwrap().toNumber() : null,
+    networkAccount: network.isSome ? address(networkAccount) : null,
     registeredAt: design.registeredAt.toNumber(),
     depositor: address(design.depositor),
     deposit: amount(design.deposit),
@@ -155,8 +160,8 @@ export function pledgeView(id, pledge, escrow) {
   };
 }
 
-/** `cosmolocal_network`: a network with its revenue per asset (`[[asset, pool]]`). */
-export function networkView(id, network, revenue) {
+/** `cosmolocal_network`: a network, its account and its revenue per asset (`[[asset, pool]]`). */
+export function networkView(id, network, account, revenue) {
   const { equation } = network;
   const weights = equation.isCustom
     ? Object.fromEntries(Object.keys(PRESET_WEIGHTS.Equal)
@@ -164,6 +169,7 @@ export function networkView(id, network, revenue) {
     : PRESET_WEIGHTS[equation.type];
   return {
     id,
+    account: address(account),
     name: text(network.name),
     stewards: network.stewards.map(address),
     approvalThreshold: network.approvalThreshold.toNumber(),
@@ -185,11 +191,12 @@ export function networkView(id, network, revenue) {
 
 /**
  * `cosmolocal_memberShare` of a member: its `(points, share)` and claimable `[[asset, amount]]`
- * from the runtime API.
+ * from the runtime API, beside the network and its account.
  */
-export function memberShareView(network, account, [points, share], claimable) {
+export function memberShareView(network, networkAccount, account, [points, share], claimable) {
   return {
     network,
+    networkAccount: address(networkAccount),
     account: address(account),
     points: amount(points),
     share: perbill(share),

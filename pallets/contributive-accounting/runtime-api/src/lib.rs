@@ -30,6 +30,10 @@ sp_api::decl_runtime_apis! {
 		/// assets it receives revenue in.
 		fn network(network: NetworkId) -> Option<Network>;
 
+		/// The account of a network, which holds its revenue: the account that settlement and
+		/// donation events name as the network's. It exists for any id, a network or not.
+		fn network_account(network: NetworkId) -> AccountId;
+
 		/// The network of a design.
 		fn design_network(design: DesignId) -> Option<NetworkId>;
 
