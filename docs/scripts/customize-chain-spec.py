@@ -3,8 +3,10 @@
 
 Reads a plain chain spec (from `cosmolocal-node build-spec --chain local --disable-default-bootnode`)
 and writes it back with the fields a new network sets: its name, id, protocol id and chain type,
-its boot nodes, its genesis validators (`session.keys`), its sudo key and the balances of its
-accounts. Everything else (the runtime's code, the open licences, the token's properties) is kept.
+its boot nodes, its genesis validators (`session.keys`), its governance (the members of the
+Assembly, of the arbitration panel and the certifying bodies), its sudo key and the balances of its
+accounts. The governance of the `local` preset (the public development accounts Alice to Ferdie,
+whose keys everyone knows) is always replaced: by the accounts given, or by nobody. Everything else (the runtime's code, the open licences, the token's properties) is kept.
 Turn the result into the raw form nodes share with `cosmolocal-node build-spec --chain <file> --raw`.
 
 Addresses may be given in any SS58 format (Cosmolocal's own, prefix 4242, as `key generate` prints
@@ -19,6 +21,7 @@ Example:
   customize-chain-spec.py plain.json custom-plain.json \\
       --name "My Cosmolocal" --id my_cosmolocal --protocol-id my-cml --chain-type Live \\
       --validator <account>,<aura sr25519>,<grandpa ed25519> (once per validator) \\
+      --assembly <account> (once per member cooperative) --panel <account> --certifier <account> \\
       --sudo <account> --balance <account>=1000 (CML, once per account) \\
       --bootnode /dns/boot.example.org/tcp/30333/p2p/12D3KooW...
 """
@@ -100,6 +103,18 @@ def parse_args(argv):
         help="a genesis validator: its account, Aura (sr25519) and GRANDPA (ed25519) public keys; "
         "the list replaces the spec's validators",
     )
+    for option, what in [
+        ("--assembly", "a member of the Assembly"),
+        ("--panel", "a member of the arbitration panel"),
+        ("--certifier", "a certifying body"),
+    ]:
+        parser.add_argument(
+            option,
+            action="append",
+            default=[],
+            metavar="ACCOUNT",
+            help=f"{what} at genesis (once per account); without any, there is none",
+        )
     parser.add_argument("--sudo", metavar="ACCOUNT", help="the account holding the sudo key")
     parser.add_argument(
         "--balance",
@@ -155,8 +170,18 @@ def main(argv):
             sys.exit("error: a validator account is given twice")
         patch.setdefault("session", {})["keys"] = keys
 
-    if args.sudo:
-        patch.setdefault("sudo", {})["key"] = generic_address(args.sudo)
+    # The preset's governance is the public development accounts': never keep it.
+    for section, accounts in [
+        ("councilMembership", args.assembly),
+        ("technicalMembership", args.panel),
+        ("certifiers", args.certifier),
+    ]:
+        members = [generic_address(account.strip()) for account in accounts]
+        if len(set(members)) != len(members):
+            sys.exit(f"error: an account is given twice as a member of {section}")
+        patch[section] = {"members": members}
+
+    patch["sudo"] = {"key": generic_address(args.sudo) if args.sudo else None}
 
     if args.balance:
         decimals = int(spec.get("properties", {}).get("tokenDecimals", 12))

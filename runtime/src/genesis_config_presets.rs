@@ -1,14 +1,18 @@
 //! The genesis presets the node builds its chain specs from, served by the genesis-builder
 //! runtime API: `development` (one validator, Alice) and `local_testnet` (two validators, Alice
-//! and Bob). In both, the well-known development accounts are endowed and Alice holds the sudo key.
+//! and Bob). In both, the well-known development accounts are endowed and governance starts with
+//! an Assembly of five (Alice, Bob, Charlie, Dave, Eve), an arbitration panel of three (Charlie,
+//! Dave, Eve) and one certifying body (Ferdie). Only `development` has a sudo key (Alice's): on
+//! `local_testnet`, and every chain spec made from it, nobody acts as root but the Assembly.
 
 use crate::{
-	currency::UNITS, AccountId, Balance, BalancesConfig, DesignRegistryConfig,
-	ProductionPledgesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	currency::UNITS, AccountId, Balance, BalancesConfig, CertifiersConfig, CouncilMembershipConfig,
+	DesignRegistryConfig, ProductionPledgesConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, TechnicalMembershipConfig,
 };
 use alloc::{vec, vec::Vec};
 use cosmolocal_primitives::design::Process;
-use frame_support::build_struct_json_patch;
+use frame_support::{build_struct_json_patch, BoundedVec};
 use pallet_design_registry::GenesisDesign;
 use pallet_production_pledges::GenesisProducer;
 use serde_json::Value;
@@ -31,13 +35,41 @@ struct Examples {
 /// A validator at genesis: its account and its session keys.
 type GenesisValidator = (AccountId, SessionKeys);
 
-/// The genesis of a chain with the given validators, endowed accounts, sudo key and examples.
+/// Who governs a chain at genesis.
+pub struct GenesisGovernance {
+	/// The sudo key, on development chains only.
+	pub sudo: Option<AccountId>,
+	/// The members of the Assembly.
+	pub assembly: Vec<AccountId>,
+	/// The members of the arbitration panel.
+	pub panel: Vec<AccountId>,
+	/// The certifying bodies.
+	pub certifiers: Vec<AccountId>,
+}
+
+impl GenesisGovernance {
+	/// The well-known development accounts' governance: an Assembly of Alice, Bob, Charlie, Dave
+	/// and Eve, a panel of Charlie, Dave and Eve, Ferdie as a certifying body, and `sudo`.
+	pub fn well_known(sudo: Option<AccountId>) -> Self {
+		let accounts =
+			|keys: &[Sr25519Keyring]| keys.iter().map(|key| key.to_account_id()).collect();
+		use Sr25519Keyring::*;
+		Self {
+			sudo,
+			assembly: accounts(&[Alice, Bob, Charlie, Dave, Eve]),
+			panel: accounts(&[Charlie, Dave, Eve]),
+			certifiers: accounts(&[Ferdie]),
+		}
+	}
+}
+
+/// The genesis of a chain with the given validators, endowed accounts, governance and examples.
 /// The validators' session keys make them the first validator set, and the Aura and GRANDPA
 /// authorities.
 fn testnet_genesis(
 	initial_validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	governance: GenesisGovernance,
 	examples: Examples,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -54,7 +86,14 @@ fn testnet_genesis(
 				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: governance.sudo },
+		council_membership: CouncilMembershipConfig {
+			members: BoundedVec::truncate_from(governance.assembly),
+		},
+		technical_membership: TechnicalMembershipConfig {
+			members: BoundedVec::truncate_from(governance.panel),
+		},
+		certifiers: CertifiersConfig { members: BoundedVec::truncate_from(governance.certifiers) },
 		design_registry: DesignRegistryConfig {
 			licences: open_licences(),
 			designs: examples.designs,
@@ -206,7 +245,7 @@ pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
-		Sr25519Keyring::Alice.to_account_id(),
+		GenesisGovernance::well_known(Some(Sr25519Keyring::Alice.to_account_id())),
 		Examples { designs: example_designs(), producers: example_producers() },
 	)
 }
@@ -219,7 +258,7 @@ pub fn local_config_genesis() -> Value {
 			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect::<Vec<_>>(),
-		Sr25519Keyring::Alice.to_account_id(),
+		GenesisGovernance::well_known(None),
 		Examples::default(),
 	)
 }
@@ -238,7 +277,8 @@ pub fn benchmark_config_genesis(validators: usize, extra_endowed: Vec<AccountId>
 	testnet_genesis(
 		candidates.into_iter().take(validators).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).chain(extra_endowed).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		// The benchmark chain is a development chain: it keeps the sudo key.
+		GenesisGovernance::well_known(Some(Sr25519Keyring::Alice.to_account_id())),
 		Examples { designs: example_designs(), producers: example_producers() },
 	)
 }
@@ -320,7 +360,29 @@ mod tests {
 					),
 					ENDOWMENT
 				);
-				assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(endowed));
+				let development = id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET;
+				let sudo = pallet_sudo::Key::<crate::Runtime>::get();
+				assert_eq!(sudo, development.then_some(endowed.clone()));
+				let well_known = GenesisGovernance::well_known(None);
+				let mut assembly = well_known.assembly.clone();
+				assembly.sort();
+				assert_eq!(
+					pallet_collective::Members::<
+						crate::Runtime,
+						crate::configs::governance::AssemblyCollective,
+					>::get(),
+					assembly
+				);
+				let mut panel = well_known.panel.clone();
+				panel.sort();
+				assert_eq!(
+					pallet_collective::Members::<
+						crate::Runtime,
+						crate::configs::governance::PanelCollective,
+					>::get(),
+					panel
+				);
+				assert_eq!(crate::Certifiers::members().to_vec(), well_known.certifiers);
 				let validators = pallet_validator_set::Validators::<crate::Runtime>::get();
 				let expected =
 					if id.as_str() == sp_genesis_builder::DEV_RUNTIME_PRESET { 1 } else { 2 };

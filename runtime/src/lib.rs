@@ -4,8 +4,10 @@
 //! this runtime coordinates and accounts between them. This crate assembles the chain's pallets:
 //! consensus (Aura, GRANDPA, and a validator set kept by governance with its sessions and
 //! offences), money (Balances, TransactionPayment, Assets for community and local
-//! currencies), collective action (Multisig, Proxy, Utility) and, at the indices reserved for them,
-//! the three domain pallets.
+//! currencies), governance by the member cooperatives (the Assembly, the arbitration panel, the
+//! certifiers, the commons treasury, and root only through the Assembly: see
+//! [`configs::governance`]), collective action (Multisig, Proxy, Utility) and, at the indices
+//! reserved for them, the three domain pallets.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` does a lot of recursion and requires us to increase the limit.
@@ -252,9 +254,41 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Assets = pallet_assets;
 
-	/// A single administrator key, until on-chain governance replaces it.
+	/// An administrator key, on development chains only: other chains start without one.
 	#[runtime::pallet_index(20)]
 	pub type Sudo = pallet_sudo;
+
+	/// The Assembly: the member cooperatives, one member one vote, deciding by motions.
+	#[runtime::pallet_index(21)]
+	pub type Council = pallet_collective<Instance1>;
+
+	/// The members of the Assembly, admitted and removed by the Assembly itself.
+	#[runtime::pallet_index(22)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	/// The arbitration panel, which resolves disputed deliveries by motions.
+	#[runtime::pallet_index(23)]
+	pub type TechnicalCommittee = pallet_collective<Instance2>;
+
+	/// The members of the arbitration panel, chosen by the Assembly.
+	#[runtime::pallet_index(24)]
+	pub type TechnicalMembership = pallet_membership<Instance2>;
+
+	/// The certifying bodies, kept by the Assembly: each certifies designs in its own name.
+	#[runtime::pallet_index(25)]
+	pub type Certifiers = pallet_membership<Instance3>;
+
+	/// The commons treasury: a share of every fee, spent by the Assembly.
+	#[runtime::pallet_index(26)]
+	pub type Treasury = pallet_treasury;
+
+	/// Calls noted in advance by their hash, for the whitelist.
+	#[runtime::pallet_index(27)]
+	pub type Preimage = pallet_preimage;
+
+	/// Root calls, dispatched only after three quarters of the Assembly whitelisted them.
+	#[runtime::pallet_index(28)]
+	pub type Whitelist = pallet_whitelist;
 
 	/// Batches of calls.
 	#[runtime::pallet_index(30)]

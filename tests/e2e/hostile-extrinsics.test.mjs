@@ -21,11 +21,15 @@ import { readFileSync } from 'node:fs';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
+import { encodeAddress } from '@polkadot/util-crypto';
 
 import { theEvent } from './support/events.mjs';
 import { rpc, rpcOutcome, startNode, waitFor } from './support/node.mjs';
 import { refusalOf, submit } from './support/tx.mjs';
 import { SS58_PREFIX } from './support/views.mjs';
+
+// The share of every fee that goes to the commons treasury (README, fee table).
+const TREASURY_FEE_PERCENT = 20n;
 
 const CML = 10n ** 12n;
 const EXISTENTIAL_DEPOSIT = CML / 1000n;
@@ -264,6 +268,14 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
     return { storage, accounts };
   }
 
+  /** The commons treasury's account: `modl` and its pallet id, padded with zeros. */
+  const treasuryAddress = () => {
+    const id = new Uint8Array(32);
+    id.set(new TextEncoder().encode('modl'));
+    id.set(api.consts.treasury.palletId.toU8a(), 4);
+    return encodeAddress(id, SS58_PREFIX);
+  };
+
   const storageName = (key) => storageNames.get(key.slice(0, 66)) ?? key.slice(0, 66);
 
   /**
@@ -318,12 +330,16 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
     assert.deepEqual(changed, [], 'the refused calls change no storage of the pallets, assets or holds');
 
     const expected = new Map([...before.accounts].map(([address, account]) => [address, { ...account }]));
+    const treasury = expected.get(treasuryAddress());
+    assert.ok(treasury, 'the treasury account exists from genesis');
     for (const outcome of outcomes) {
       const paid = theEvent(outcome.events, api.events.transactionPayment.TransactionFeePaid);
       assert.equal(paid.who.toString(), outcome.signer.address, `${outcome.label}: its sender pays`);
       const account = expected.get(outcome.signer.address);
       account.nonce += 1;
       account.free -= paid.actualFee.toBigInt();
+      // The treasury's share of each fee, rounded down; the rest is burnt.
+      treasury.free += (paid.actualFee.toBigInt() * TREASURY_FEE_PERCENT) / 100n;
     }
     const show = (account) => JSON.stringify(account, (_, v) => (typeof v === 'bigint' ? `${v}` : v));
     const accounts = [];

@@ -225,6 +225,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_certify(
+		certifier: Option<T::AccountId>,
 		design: DesignId,
 		version: VersionIndex,
 		evidence: Evidence<T>,
@@ -238,9 +239,10 @@ impl<T: Config> Pallet<T> {
 			Certification::<T> {
 				evidence,
 				certified_at: frame_system::Pallet::<T>::block_number(),
+				certifier: certifier.clone(),
 			},
 		);
-		Self::deposit_event(Event::Certified { design, version });
+		Self::deposit_event(Event::Certified { design, version, certifier });
 		Ok(())
 	}
 

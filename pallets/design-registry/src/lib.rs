@@ -74,8 +74,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Permill;
 
-	/// The version of the pallet's storage layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The version of the pallet's storage layout: 2 since certifications name their certifier.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -95,8 +95,10 @@ pub mod pallet {
 		/// May change the list of open licences.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// May certify versions of designs.
-		type CertifierOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// May certify versions of designs. It yields the account of the certifying body that
+		/// certifies, or `None` when governance as a whole does (a vote of the members, or
+		/// root); the certification and its event record which.
+		type CertifierOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Option<Self::AccountId>>;
 
 		/// Told when designs are registered, versions published and maintainers changed.
 		type Hooks: DesignRegistryHooks<Self::AccountId>;
@@ -371,6 +373,8 @@ pub mod pallet {
 			design: DesignId,
 			/// The version.
 			version: VersionIndex,
+			/// The certifying body, or `None` when governance as a whole certified.
+			certifier: Option<T::AccountId>,
 		},
 		/// A licence was put on the list of open licences.
 		LicenceAllowed {
@@ -648,8 +652,8 @@ pub mod pallet {
 			version: VersionIndex,
 			evidence: Evidence<T>,
 		) -> DispatchResult {
-			T::CertifierOrigin::ensure_origin(origin)?;
-			Self::do_certify(design, version, evidence)
+			let certifier = T::CertifierOrigin::ensure_origin(origin)?;
+			Self::do_certify(certifier, design, version, evidence)
 		}
 
 		/// Put a licence on the list of open licences designs may use, saying whether it is

@@ -1,9 +1,15 @@
 //! A runtime with the design registry, for tests.
 
 use crate as pallet_design_registry;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, Permill};
+use frame_support::{
+	derive_impl, ord_parameter_types, parameter_types,
+	traits::{ConstU32, EitherOf, MapSuccess},
+};
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_runtime::{
+	traits::{MorphInto, Replace},
+	BuildStorage, Permill,
+};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -11,6 +17,8 @@ type Block = frame_system::mocking::MockBlock<Test>;
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const CHARLIE: u64 = 3;
+/// The certifying body of the tests.
+pub const CERTIFIER: u64 = 7;
 /// An account without funds.
 pub const PAUPER: u64 = 99;
 
@@ -39,13 +47,26 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const MaxCommonsShare: Permill = Permill::from_percent(20);
+	/// What root certifies as: governance as a whole, no certifying body.
+	pub const NoCertifyingBody: Option<u64> = None;
 }
+
+ord_parameter_types! {
+	/// The one certifying body of the tests.
+	pub const Certifier: u64 = CERTIFIER;
+}
+
+/// Root certifies as governance as a whole; the certifying body as itself.
+pub type CertifierOrigin = EitherOf<
+	MapSuccess<EnsureRoot<u64>, Replace<NoCertifyingBody>>,
+	MapSuccess<EnsureSignedBy<Certifier, u64>, MorphInto<Option<u64>>>,
+>;
 
 impl pallet_design_registry::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AdminOrigin = EnsureRoot<u64>;
-	type CertifierOrigin = EnsureRoot<u64>;
+	type CertifierOrigin = CertifierOrigin;
 	type Hooks = TestHooks;
 	type DepositPerItem = frame_support::traits::ConstU64<100>;
 	type DepositPerByte = frame_support::traits::ConstU64<1>;

@@ -236,6 +236,8 @@ pub struct Certification<T: Config> {
 	pub evidence: Evidence<T>,
 	/// The block it was certified in.
 	pub certified_at: BlockNumberFor<T>,
+	/// The certifying body that certified it, or `None` when governance as a whole did.
+	pub certifier: Option<T::AccountId>,
 }
 
 /// Where the evidence of an attestation or a certification is: a URI or a CID.

@@ -15,7 +15,6 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use sp_runtime::{traits::Convert, Permill};
 
 parameter_types! {
@@ -50,9 +49,10 @@ impl Convert<(Vec<AccountId>, u16), AccountId> for StewardsMultisig {
 impl pallet_design_registry::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	// The list of open licences and certifications are governance's, for now the sudo key's.
-	type AdminOrigin = EnsureRoot<AccountId>;
-	type CertifierOrigin = EnsureRoot<AccountId>;
+	// The list of open licences is the Assembly's (a majority); certifications are the
+	// certifying bodies', each in its own name, and the Assembly's.
+	type AdminOrigin = super::governance::AssemblyMajority;
+	type CertifierOrigin = super::governance::CertifierOrigin;
 	type Hooks = ContributiveAccounting;
 	type DepositPerItem = DepositPerStorageItem;
 	type DepositPerByte = DepositPerStorageByte;
@@ -81,8 +81,8 @@ impl pallet_production_pledges::Config for Runtime {
 	type Designs = DesignRegistry;
 	type Production = DesignRegistry;
 	type Commons = ContributiveAccounting;
-	// Disputes are governance's, for now the sudo key's.
-	type DisputeResolverOrigin = EnsureRoot<AccountId>;
+	// Disputes are the arbitration panel's (a majority).
+	type DisputeResolverOrigin = super::governance::PanelMajority;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ChallengePeriod;
 	type DepositPerItem = DepositPerStorageItem;

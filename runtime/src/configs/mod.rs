@@ -3,6 +3,7 @@
 mod collective;
 mod consensus;
 mod domain;
+pub mod governance;
 mod monetary;
 mod system;
 mod validators;

@@ -75,8 +75,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Fees and tips are burned: the chain has no treasury yet.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// A share of fees and tips goes to the commons treasury, the rest is burnt.
+	type OnChargeTransaction = FungibleAdapter<Balances, super::governance::FeesToTreasury>;
 	// Operational extrinsics (such as equivocation reports) may pay a priority five times their
 	// fee.
 	type OperationalFeeMultiplier = ConstU8<5>;

@@ -1,4 +1,4 @@
-//! The validators: a set kept by governance (sudo until on-chain governance exists), sessions of
+//! The validators: a set kept by the Assembly (two thirds of its members), sessions of
 //! ten minutes at whose boundaries the set changes, and GRANDPA equivocations reported as
 //! offences, which remove the offender from the set.
 
@@ -8,7 +8,6 @@ use crate::{
 };
 use cosmolocal_primitives::{currency::deposit, time::MINUTES, Balance, BlockNumber};
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 use sp_staking::SessionIndex;
 
@@ -71,7 +70,7 @@ impl pallet_offences::Config for Runtime {
 }
 
 impl pallet_validator_set::Config for Runtime {
-	type AddRemoveOrigin = EnsureRoot<AccountId>;
+	type AddRemoveOrigin = super::governance::AssemblyTwoThirds;
 	/// A chain needs one validator to make blocks.
 	type MinValidators = ConstU32<1>;
 	type MaxValidators = MaxAuthorities;

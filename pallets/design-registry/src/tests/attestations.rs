@@ -129,11 +129,51 @@ fn the_certifier_certifies_once() {
 		let certification = Certifications::<Test>::get(id, 0).unwrap();
 		assert_eq!(certification.evidence.to_vec(), b"ipfs://report".to_vec());
 		assert_eq!(certification.certified_at, 3);
-		assert_eq!(last_event(), Event::Certified { design: id, version: 0 });
+		assert_eq!(certification.certifier, None);
+		assert_eq!(last_event(), Event::Certified { design: id, version: 0, certifier: None });
 		assert_noop!(
 			DesignRegistry::certify(RuntimeOrigin::root(), id, 0, bounded("ipfs://again")),
 			Error::<Test>::AlreadyCertified
 		);
+		assert_noop!(
+			DesignRegistry::certify(RuntimeOrigin::signed(CERTIFIER), id, 0, bounded("ipfs://b")),
+			Error::<Test>::AlreadyCertified
+		);
+	});
+}
+
+#[test]
+fn a_certifying_body_certifies_in_its_own_name() {
+	new_test_ext(|| {
+		let id = register_default(ALICE);
+		assert_ok!(DesignRegistry::certify(
+			RuntimeOrigin::signed(CERTIFIER),
+			id,
+			0,
+			bounded("ipfs://report")
+		));
+		let certification = Certifications::<Test>::get(id, 0).unwrap();
+		assert_eq!(certification.certifier, Some(CERTIFIER));
+		assert_eq!(
+			last_event(),
+			Event::Certified { design: id, version: 0, certifier: Some(CERTIFIER) }
+		);
+	});
+}
+
+#[test]
+fn only_a_certifying_body_or_root_certifies() {
+	new_test_ext(|| {
+		let id = register_default(ALICE);
+		for origin in
+			[RuntimeOrigin::signed(ALICE), RuntimeOrigin::signed(BOB), RuntimeOrigin::none()]
+		{
+			assert_noop!(
+				DesignRegistry::certify(origin, id, 0, bounded("ipfs://report")),
+				DispatchError::BadOrigin
+			);
+		}
+		assert!(!Certifications::<Test>::contains_key(id, 0));
 	});
 }
 
