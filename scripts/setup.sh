@@ -201,6 +201,18 @@ if [ "$free_gib" -lt "$cold_build_gib" ]; then
 fi
 
 # --- The tests' npm packages ----------------------------------------------------------------
+# npm can stop half-way and still exit 0 ("Exit handler never called!", seen on a bare Debian 12
+# root with npm 10.8.2): `npm ls` then reports the missing packages, and setup tries once more.
 if [ "${COSMOLOCAL_SETUP_SKIP_NPM:-}" != 1 ]; then
-	(cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error)
+	for attempt in 1 2; do
+		(cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error) || true
+		if (cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ls --depth=0 > /dev/null 2>&1); then
+			break
+		fi
+		if [ "$attempt" = 2 ]; then
+			fail "npm ci left the tests' packages incomplete twice ('npm ls' in tests/ names the" \
+				"missing ones); run 'cd tests && npm ci' again"
+		fi
+		say "npm ci left the tests' packages incomplete: installing them once more"
+	done
 fi
