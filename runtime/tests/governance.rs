@@ -54,7 +54,7 @@ fn local_chain() -> sp_io::TestExternalities {
 		&sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET.into(),
 	)
 	.unwrap();
-	json_merge(&mut config, serde_json::from_slice(&preset).unwrap());
+	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&preset).unwrap());
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
 		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(
@@ -64,18 +64,6 @@ fn local_chain() -> sp_io::TestExternalities {
 		System::set_block_number(1);
 	});
 	ext
-}
-
-/// Merges a preset's patch into the full default genesis configuration.
-fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
 }
 
 /// The `Executed` result of the last motion of a collective, if one was executed.
