@@ -16,11 +16,21 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/cosmolocal/target
 # cargo when setup installed rustup: both first on the PATH of every step.
 export COSMOLOCAL_NODE_DIR ?= $(HOME)/.cache/cosmolocal/node
 export PATH := $(HOME)/.cargo/bin:$(COSMOLOCAL_NODE_DIR)/bin:$(PATH)
+# Node.js as setup downloads it trusts only its own certificate authorities: the system's bundle
+# adds those this machine trusts, as Debian's Node.js does, unless NODE_EXTRA_CA_CERTS names one.
+ifeq ($(NODE_EXTRA_CA_CERTS),)
+ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
+export NODE_EXTRA_CA_CERTS := /etc/ssl/certs/ca-certificates.crt
+endif
+endif
 NODE_BINARY := $(CARGO_TARGET_DIR)/debug/cosmolocal-node
+# The runtime blob of a spec_version one higher (make next-runtime), which the end-to-end tests
+# upgrade a chain to.
+NEXT_RUNTIME := $(CARGO_TARGET_DIR)/next-runtime/wbuild/cosmolocal-runtime/cosmolocal_runtime.compact.compressed.wasm
 RELEASE_NODE_BINARY := $(CARGO_TARGET_DIR)/release/cosmolocal-node
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
-.PHONY: run test bench weights properties fuzz fuzz-build setup setup-tests build unit-tests e2e-tests lint fmt
+.PHONY: run test bench weights frame-weights properties fuzz fuzz-build setup setup-tests build next-runtime unit-tests e2e-tests lint fmt
 
 run: setup
 	@[ -x $(NODE_BINARY) ] || echo "Building cosmolocal-node for the first time: about 50 minutes on two" \
@@ -31,7 +41,7 @@ run: setup
 	@echo "  the guides: docs/cooperative-guide.md, docs/integrator-guide.md. Stop it with Ctrl-C."
 	$(NODE_BINARY) --dev
 
-test: setup setup-tests unit-tests build e2e-tests
+test: setup setup-tests unit-tests build next-runtime e2e-tests
 
 # The throughput measurements, on a release node: about 35 minutes on two cores, besides the build.
 bench: setup
@@ -39,14 +49,30 @@ bench: setup
 	COSMOLOCAL_NODE=$(RELEASE_NODE_BINARY) tests/bench/bench.sh
 
 # The pallets' weights, measured on a release node built with the benchmarks; each weights.rs
-# records the command that wrote it.
+# records the command that wrote it. The project's pallets keep theirs beside their code; FRAME's
+# pallets get theirs in runtime/src/weights/, written by the benchmark CLI's own template (a pallet
+# with several instances gets a file per instance).
 PALLETS_WEIGHED := design-registry production-pledges contributive-accounting validator-set
+# FRAME's pallets weighed here, the governance pallets among them (the certifiers' membership
+# takes the Assembly membership's weights: runtime/src/benchmarks.rs). frame_system,
+# pallet_session and pallet_transaction_payment still use FRAME's own weights.
+FRAME_PALLETS_WEIGHED := pallet_balances pallet_timestamp pallet_sudo pallet_utility \
+	pallet_multisig pallet_proxy pallet_assets pallet_collective pallet_membership \
+	pallet_treasury pallet_preimage pallet_whitelist
 weights: setup
 	cargo build --release -p cosmolocal-node --features runtime-benchmarks
 	for pallet in $(PALLETS_WEIGHED); do \
 		$(RELEASE_NODE_BINARY) benchmark pallet --chain dev --pallet "pallet_$${pallet//-/_}" \
 			--extrinsic '*' --steps 50 --repeat 20 --template .maintain/pallet-weight-template.hbs \
 			--output "pallets/$$pallet/src/weights.rs"; \
+	done
+	$(MAKE) frame-weights
+
+# FRAME's pallets alone (part of make weights).
+frame-weights:
+	for pallet in $(FRAME_PALLETS_WEIGHED); do \
+		$(RELEASE_NODE_BINARY) benchmark pallet --chain dev --pallet "$$pallet" \
+			--extrinsic '*' --steps 50 --repeat 20 --output runtime/src/weights/; \
 	done
 
 # Prerequisites, each installed only when missing (scripts/setup.sh says what and why): the pinned
@@ -58,6 +84,13 @@ setup:
 
 build:
 	cargo build -p cosmolocal-node
+
+# The same runtime with a spec_version one higher (feature next-spec-version), for the upgrade
+# test. Only its wasm blob is used: `cargo check` runs the build script that compiles it, and the
+# profile of its own keeps that blob apart from the node's (the blob's build directory follows
+# the profile).
+next-runtime:
+	cargo check --profile next-runtime -p cosmolocal-runtime --features next-spec-version
 
 # The robustness tests build the runtime with try-runtime: apart from the rest (whose features
 # would otherwise be unified with theirs), and without the wasm blob they do not use, so that the
@@ -90,7 +123,7 @@ fuzz: setup fuzz-build
 		-rss_limit_mb=4096 -print_final_stats=1
 
 e2e-tests:
-	cd tests && COSMOLOCAL_NODE=$(NODE_BINARY) npm test
+	cd tests && COSMOLOCAL_NODE=$(NODE_BINARY) COSMOLOCAL_NEXT_RUNTIME=$(NEXT_RUNTIME) npm test
 
 # The setup script against stubbed package managers (tests/setup/): what it installs, and only that.
 setup-tests:

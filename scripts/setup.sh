@@ -65,6 +65,8 @@ have curl ||
 	need_package curl "curl is missing: rustup, Node.js and the integrator guide's examples download with it"
 have jq ||
 	need_package jq "jq is missing: the integrator guide's examples read JSON with it"
+have ps ||
+	need_package procps "ps is missing: zombienet watches the nodes it starts with it"
 [ -s /etc/ssl/certs/ca-certificates.crt ] ||
 	need_package ca-certificates "no CA certificates: downloads from crates.io and rustup use HTTPS"
 if ! have node; then
@@ -192,6 +194,14 @@ else
 	ln -s ../lib/node_modules/npm/bin/npx-cli.js "$node_dir/bin/npx"
 fi
 
+# The official Node.js build trusts only the certificate authorities it was built with, whereas
+# Debian's trusts the system's: give it the system's bundle too (a proxy's authority, say), unless
+# the machine already names one. The Makefile does the same for the tests.
+system_ca_bundle=/etc/ssl/certs/ca-certificates.crt
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r "$system_ca_bundle" ]; then
+	export NODE_EXTRA_CA_CERTS="$system_ca_bundle"
+fi
+
 # --- Disk -----------------------------------------------------------------------------------
 mkdir -p "$target_dir"
 free_gib=$(($(df -Pk "$target_dir" | awk 'NR == 2 { print $4 }') / 1024 / 1024))
@@ -201,8 +211,9 @@ if [ "$free_gib" -lt "$cold_build_gib" ]; then
 fi
 
 # --- The tests' npm packages ----------------------------------------------------------------
-# npm can stop half-way and still exit 0 ("Exit handler never called!", seen on a bare Debian 12
-# root with npm 10.8.2): `npm ls` then reports the missing packages, and setup tries once more.
+# npm 10.8.2 can stop half-way and still exit 0 ("Exit handler never called!"), for example when
+# the registry's certificate is refused: `npm ls` then reports the missing packages, and setup
+# tries once more before it says where npm's log is.
 if [ "${COSMOLOCAL_SETUP_SKIP_NPM:-}" != 1 ]; then
 	for attempt in 1 2; do
 		(cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error) || true
@@ -211,7 +222,8 @@ if [ "${COSMOLOCAL_SETUP_SKIP_NPM:-}" != 1 ]; then
 		fi
 		if [ "$attempt" = 2 ]; then
 			fail "npm ci left the tests' packages incomplete twice ('npm ls' in tests/ names the" \
-				"missing ones); run 'cd tests && npm ci' again"
+				"missing ones). npm's log in $HOME/.npm/_logs says why: a refused certificate" \
+				"(SELF_SIGNED_CERT_IN_CHAIN) wants NODE_EXTRA_CA_CERTS set to your authority's bundle"
 		fi
 		say "npm ci left the tests' packages incomplete: installing them once more"
 	done

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// A small command-line client for operators: read a storage item or submit a signed call (as
-// itself or through sudo), with @polkadot/api. The operator guide (docs/operator-guide.md) uses it
-// to register session keys, add a validator and check a runtime upgrade; Polkadot.js Apps does the
-// same through its Extrinsics and Chain state pages.
+// A small command-line client for operators: read a storage item, submit a signed call (as
+// itself or through sudo), or carry a call through a motion of the Assembly or of the arbitration
+// panel, with @polkadot/api. The operator guide (docs/operator-guide.md) uses it to register
+// session keys, add a validator and check a runtime upgrade; Polkadot.js Apps does the same
+// through its Extrinsics, Chain state and Governance pages.
 //
 // It uses the packages of the end-to-end tests: install them once with `make setup` or
 // `cd tests && npm ci`.
@@ -10,15 +11,26 @@
 // Usage (from the repository's root):
 //   node docs/scripts/chain.mjs [--url ws://127.0.0.1:9944] query <pallet.item> [key...]
 //   node docs/scripts/chain.mjs [--url ...] tx --signer <key.json|SURI> [--sudo] <pallet.call> [arg...]
+//   node docs/scripts/chain.mjs [--url ...] motion --members <key,key,...> [--panel] [--root] <pallet.call> [arg...]
 //
 // --signer takes the JSON that `cosmolocal-node key generate --output-type json` writes (its
 //   secret phrase signs), or a secret URI such as //Alice (development keys only: a command line
 //   is visible to the machine's other users).
 // --sudo wraps the call in sudo.sudo: the signer must hold the sudo key.
+// motion: the first of --members (key files or secret URIs, comma-separated) proposes the call to
+//   the Assembly (`council`; with --panel, the arbitration panel, `technicalCommittee`), asking for
+//   as many ayes as there are members given; each of them votes aye; the first closes the motion,
+//   which executes the call (a single member's proposal executes it at once, without votes).
+//   --root makes it a root call: the motion whitelists the call and dispatches it
+//   (`utility.batchAll` of `whitelist.whitelistCall` and
+//   `whitelist.dispatchWhitelistedCallWithPreimage`), which needs three quarters of the Assembly.
+//   On a network that people use, each member votes from its own wallet (Apps: Governance →
+//   Council → Motions); this holds every key in one place, for a testnet.
 // Arguments are read as JSON when they parse (numbers, arrays, objects, quoted strings), as text
 // otherwise; @path reads a file as bytes (a runtime's wasm for system.setCode).
-// The transaction is printed with its events once it is in a block; the command fails if the
-// call failed, or the call sudo dispatched, or an authorized upgrade was rejected.
+// The transaction is printed with its events once it is in a block (for a motion, each step, and
+// the close with its events); the command fails if the call failed, or the call sudo, the motion
+// or the whitelist dispatched, or an authorized upgrade was rejected, or the motion did not pass.
 
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +43,8 @@ const { u8aToHex } = require('@polkadot/util');
 function usage(message) {
   if (message) console.error(`error: ${message}`);
   console.error('usage: chain.mjs [--url URL] query <pallet.item> [key...]\n'
-    + '       chain.mjs [--url URL] tx --signer <key.json|SURI> [--sudo] <pallet.call> [arg...]');
+    + '       chain.mjs [--url URL] tx --signer <key.json|SURI> [--sudo] <pallet.call> [arg...]\n'
+    + '       chain.mjs [--url URL] motion --members <key,key,...> [--panel] [--root] <pallet.call> [arg...]');
   process.exit(2);
 }
 
@@ -63,18 +76,44 @@ function lookup(root, path, kind) {
   return found;
 }
 
-/** Signs and submits `tx`; resolves once it is in a block with its events and dispatch error. */
-function submit(tx, pair) {
+/**
+ * Signs and submits `tx`; resolves once it is in a block, with that block's hash, the
+ * transaction's events and its dispatch error.
+ */
+function submit(api, tx, pair) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
     tx.signAndSend(pair, (result) => {
       if (result.isError) reject(new Error(`transaction ${result.status.type}`));
       if (result.status.isInBlock) {
         unsubscribe?.();
-        resolve(result);
+        inclusion(api, result.status.asInBlock, result.txHash).then(resolve, reject);
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
+}
+
+/**
+ * The events and dispatch error of transaction `txHash` in block `blockHash`, read from that block.
+ * The API's own reading of them fails, and leaves them empty, when the transaction replaced the
+ * runtime (`system.applyAuthorizedUpgrade`) and the API is switching to the new metadata at that
+ * moment; this reading is tried again until the switch is over.
+ */
+async function inclusion(api, blockHash, txHash) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [{ block }, at] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash)]);
+      const index = block.extrinsics.findIndex((extrinsic) => extrinsic.hash.eq(txHash));
+      if (index < 0) throw new Error(`transaction ${txHash.toHex()} not found in block ${blockHash.toHex()}`);
+      const events = (await at.query.system.events())
+        .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
+      const failure = events.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
+      return { blockHash, events, dispatchError: failure?.event.data.dispatchError };
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => { setTimeout(resolve, 1000 * attempt); });
+    }
+  }
 }
 
 /** A dispatch error as `pallet.Error`. */
@@ -86,6 +125,78 @@ function describeError(api, error) {
   return error.toString();
 }
 
+/** Prints a transaction's events, but for the fee's and the success's; returns the first failure. */
+function printEvents(api, events) {
+  let failed = null;
+  for (const { event } of events) {
+    if (event.section === 'system' && event.method === 'ExtrinsicSuccess') continue;
+    if (event.section === 'transactionPayment') continue;
+    console.log(`  ${event.section}.${event.method} ${JSON.stringify(event.data.toHuman())}`);
+    const result = event.data.result ?? event.data.sudoResult;
+    const isOutcome = api.events.sudo?.Sudid.is(event) || api.events.council.Executed.is(event)
+      || api.events.technicalCommittee.Executed.is(event)
+      || api.events.whitelist.WhitelistedCallDispatched.is(event);
+    if (isOutcome && result.isErr) {
+      const error = result.asErr.error ?? result.asErr;
+      failed ??= describeError(api, error);
+    }
+    // An authorized upgrade whose code fails the checks is refused by an event, not an error.
+    if (api.events.system.RejectedInvalidAuthorizedUpgrade.is(event)) {
+      failed ??= describeError(api, event.data.error);
+    }
+  }
+  return failed;
+}
+
+/** Submits `tx` signed by `pair` and prints it with its block; fails on a dispatch error. */
+async function step(api, tx, pair, label) {
+  const result = await submit(api, tx, pair);
+  const header = await api.rpc.chain.getHeader(result.blockHash);
+  console.log(`${label} by ${pair.address}: in block #${header.number.toNumber()}`);
+  if (result.dispatchError) throw new Error(`${label}: ${describeError(api, result.dispatchError)}`);
+  return result;
+}
+
+/** Carries `call` through a motion of `collective` voted by every one of `members`. */
+async function motion(api, collective, members, call, path, root) {
+  let proposal = call;
+  if (root) {
+    proposal = api.tx.utility.batchAll([
+      api.tx.whitelist.whitelistCall(call.method.hash),
+      api.tx.whitelist.dispatchWhitelistedCallWithPreimage(call),
+    ]);
+  }
+  const length = proposal.method.encodedLength;
+  const [proposer] = members;
+  const proposed = await step(api, api.tx[collective].propose(members.length, proposal, length),
+    proposer, `${collective}.propose(${members.length}, ${root ? `root ${path}` : path})`);
+  const event = proposed.events.find(({ event }) => api.events[collective].Proposed.is(event));
+  // A threshold of one (a single member given): the collective executes the call at once.
+  if (!event) return outcome(api, collective, proposed.events);
+  const { proposalHash, proposalIndex } = event.event.data;
+  for (const member of members) {
+    await step(api, api.tx[collective].vote(proposalHash, proposalIndex, true), member,
+      `${collective}.vote(#${proposalIndex}, aye)`);
+  }
+  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(proposal, length);
+  const closed = await step(api, api.tx[collective].close(proposalHash, proposalIndex, weight, length),
+    proposer, `${collective}.close(#${proposalIndex})`);
+  return outcome(api, collective, closed.events);
+}
+
+/** Prints the events of the transaction that executed a motion (or should have); 1 if it failed. */
+function outcome(api, collective, events) {
+  let failed = printEvents(api, events);
+  if (!events.some(({ event }) => api.events[collective].Executed.is(event))) {
+    failed ??= 'the motion was not executed';
+  }
+  if (failed) {
+    console.error(`failed: ${failed}`);
+    return 1;
+  }
+  return 0;
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   let url = 'ws://127.0.0.1:9944';
@@ -94,18 +205,26 @@ async function main() {
     argv.splice(0, 2);
   }
   const mode = argv.shift();
-  if (mode !== 'query' && mode !== 'tx') usage();
+  if (!['query', 'tx', 'motion'].includes(mode)) usage();
 
   let signerArg;
+  let membersArg;
   let sudo = false;
-  if (mode === 'tx') {
+  let panel = false;
+  let root = false;
+  if (mode !== 'query') {
     while (argv[0]?.startsWith('--')) {
       const option = argv.shift();
-      if (option === '--signer') signerArg = argv.shift();
-      else if (option === '--sudo') sudo = true;
+      if (mode === 'tx' && option === '--signer') signerArg = argv.shift();
+      else if (mode === 'tx' && option === '--sudo') sudo = true;
+      else if (mode === 'motion' && option === '--members') membersArg = argv.shift();
+      else if (mode === 'motion' && option === '--panel') panel = true;
+      else if (mode === 'motion' && option === '--root') root = true;
       else usage(`unknown option ${option}`);
     }
-    if (!signerArg) usage('tx needs --signer');
+    if (mode === 'tx' && !signerArg) usage('tx needs --signer');
+    if (mode === 'motion' && !membersArg) usage('motion needs --members');
+    if (panel && root) usage('only the Assembly acts as root: --root without --panel');
   }
   const path = argv.shift();
   if (!path) usage();
@@ -118,25 +237,19 @@ async function main() {
       console.log(JSON.stringify(value.toHuman(), null, 2));
       return 0;
     }
+    if (mode === 'motion') {
+      const members = membersArg.split(',').map(signer);
+      const call = lookup(api.tx, path, 'call')(...args);
+      return await motion(api, panel ? 'technicalCommittee' : 'council', members, call, path, root);
+    }
     const pair = signer(signerArg);
     const call = lookup(api.tx, path, 'call')(...args);
     const tx = sudo ? api.tx.sudo.sudo(call) : call;
-    const result = await submit(tx, pair);
-    const header = await api.rpc.chain.getHeader(result.status.asInBlock);
+    const result = await submit(api, tx, pair);
+    const header = await api.rpc.chain.getHeader(result.blockHash);
     console.log(`${sudo ? 'sudo ' : ''}${path} by ${pair.address}: in block #${header.number.toNumber()}`);
     let failed = result.dispatchError ? describeError(api, result.dispatchError) : null;
-    for (const { event } of result.events) {
-      if (event.section === 'system' && event.method === 'ExtrinsicSuccess') continue;
-      if (event.section === 'transactionPayment') continue;
-      console.log(`  ${event.section}.${event.method} ${JSON.stringify(event.data.toHuman())}`);
-      if (api.events.sudo.Sudid.is(event) && event.data.sudoResult.isErr) {
-        failed = describeError(api, event.data.sudoResult.asErr);
-      }
-      // An authorized upgrade whose code fails the checks is refused by an event, not an error.
-      if (api.events.system.RejectedInvalidAuthorizedUpgrade.is(event)) {
-        failed = describeError(api, event.data.error);
-      }
-    }
+    failed = printEvents(api, result.events) ?? failed;
     if (failed) {
       console.error(`failed: ${failed}`);
       return 1;

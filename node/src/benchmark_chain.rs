@@ -217,6 +217,7 @@ impl BenchmarkChain {
 			u32::MAX - 1,
 			u32::MAX,
 			10 * UNITS,
+			sp_runtime::Permill::one(),
 		)?;
 		for index in 0..self.backers {
 			ProductionPledges::back(origin(&backer(index)), Self::PLEDGE, 1)?;

@@ -321,9 +321,12 @@ async fn prepare(
 	let nonces = current_nonces(client, &pairs).await?;
 	Ok(plan
 		.into_iter()
-		.map(|(call, key, round, index)| {
-			let extrinsic =
-				signing.sign(&pairs[&key], (call.call)(chain, index), nonces[&key] + round);
+		.map(|(call, key, round, _)| {
+			let nonce = nonces[&key] + round;
+			// A number no other transaction of this chain has (signer and nonce), so that runs
+			// one after another never register the same design content twice.
+			let unique = nonce.wrapping_mul(chain.accounts.max(1)).wrapping_add(key.1);
+			let extrinsic = signing.sign(&pairs[&key], (call.call)(chain, unique), nonce);
 			let encoded = extrinsic.encode();
 			Prepared { hash: BlakeTwo256::hash(&encoded), encoded: encoded.into() }
 		})

@@ -30,9 +30,17 @@ pub fn penniless() -> AccountId {
 	AccountId::new([0x0e; 32])
 }
 
-/// The sudo key of a run: root acts only through it, and it never acts by its own signature.
-pub fn governance() -> AccountId {
-	AccountId::new([0x60; 32])
+/// The Assembly of a run: five members, none of them an actor. Root acts only through a motion
+/// of four of them (three quarters) that whitelists and dispatches the call; they never act
+/// otherwise.
+pub fn assembly() -> [AccountId; 5] {
+	[0x60, 0x61, 0x62, 0x63, 0x64].map(|byte| AccountId::new([byte; 32]))
+}
+
+/// The arbitration panel of a run: three members, none of them an actor, so never a party to a
+/// pledge. They resolve disputes by motions of two of them, and never act otherwise.
+pub fn panel() -> [AccountId; 3] {
+	[0x70, 0x71, 0x72].map(|byte| AccountId::new([byte; 32]))
 }
 
 /// The actor of an index, wrapping around: 0–5 the endowed accounts, 6 the poor one, 7 the

@@ -2,16 +2,17 @@
 //! invariants after every block.
 
 use crate::{
-	actors::{self, governance, poor, POOR_ENDOWMENT},
-	invariants::{self, Violation},
+	actors::{self, assembly, panel, poor, POOR_ENDOWMENT},
+	invariants::{self, NativeAtBlockStart, Violation},
 	step::{Origin, Step},
 };
 use codec::Encode;
 use cosmolocal_primitives::{currency::UNITS, time::SLOT_DURATION, BlockNumber};
 use cosmolocal_runtime::{
 	genesis_config_presets::development_config_genesis, immortal_transaction_extension, AccountId,
-	Balances, Executive, Hash, Header, Runtime, RuntimeCall, RuntimeError, RuntimeEvent,
-	RuntimeGenesisConfig, RuntimeOrigin, System, TxExtension, UncheckedExtrinsic,
+	Balances, CouncilMembership, Executive, Hash, Header, Runtime, RuntimeCall, RuntimeError,
+	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, TechnicalMembership, TxExtension,
+	UncheckedExtrinsic,
 };
 use frame_support::{dispatch::GetDispatchInfo, traits::GetCallMetadata};
 use serde_json::Value;
@@ -19,7 +20,7 @@ use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::sr25519;
 use sp_runtime::{
 	generic::{CheckedExtrinsic, ExtrinsicFormat},
-	traits::{Applyable, Header as _},
+	traits::{Applyable, Hash as _, Header as _},
 	transaction_validity::TransactionValidityError,
 	BuildStorage, Digest, DigestItem, DispatchError, MultiSignature, Storage,
 };
@@ -99,12 +100,14 @@ impl Tally {
 	}
 }
 
-/// What governance holds at the start, to pay the fees of its `Sudo::sudo` calls.
+/// What each member of the Assembly and of the panel holds at the start, to pay the fees of its
+/// motions.
 const GOVERNANCE_ENDOWMENT: u128 = 1_000 * UNITS;
 
 /// The development chain's genesis (example designs and producers, the open licences, six
-/// endowed accounts) with the poor account endowed and governance as the sudo key.
-fn genesis() -> Result<&'static Storage, String> {
+/// endowed accounts) with the poor account endowed, the run's own Assembly and panel (see
+/// [`assembly`], [`panel`]) and no sudo key.
+pub(crate) fn genesis() -> Result<&'static Storage, String> {
 	static GENESIS: OnceLock<Result<Storage, String>> = OnceLock::new();
 	GENESIS.get_or_init(build_genesis).as_ref().map_err(Clone::clone)
 }
@@ -117,11 +120,19 @@ fn build_genesis() -> Result<Storage, String> {
 		serde_json::from_value(config).map_err(|error| format!("genesis: {error}"))?;
 	let mut externalities = sp_io::TestExternalities::new(config.build_storage()?);
 	externalities.execute_with(|| -> Result<(), String> {
-		for (who, amount) in [(poor(), POOR_ENDOWMENT), (governance(), GOVERNANCE_ENDOWMENT)] {
+		let governance = assembly().into_iter().chain(panel());
+		let endowments = governance
+			.map(|member| (member, GOVERNANCE_ENDOWMENT))
+			.chain([(poor(), POOR_ENDOWMENT)]);
+		for (who, amount) in endowments {
 			Balances::force_set_balance(RuntimeOrigin::root(), who.into(), amount)
 				.map_err(|error| format!("genesis: endowing: {error:?}"))?;
 		}
-		pallet_sudo::Key::<Runtime>::put(governance());
+		CouncilMembership::reset_members(RuntimeOrigin::root(), assembly().to_vec())
+			.map_err(|error| format!("genesis: the Assembly: {error:?}"))?;
+		TechnicalMembership::reset_members(RuntimeOrigin::root(), panel().to_vec())
+			.map_err(|error| format!("genesis: the panel: {error:?}"))?;
+		pallet_sudo::Key::<Runtime>::kill();
 		System::reset_events();
 		Ok(())
 	})?;
@@ -177,7 +188,7 @@ pub fn run(steps: &[Step]) -> Result<Tally, Violation> {
 struct Chain {
 	number: BlockNumber,
 	parent_hash: Hash,
-	issuance_at_block_start: u128,
+	native_at_block_start: NativeAtBlockStart,
 	root_acted_in_block: bool,
 	tally: Tally,
 }
@@ -188,7 +199,7 @@ impl Chain {
 		let mut chain = Self {
 			number: 0,
 			parent_hash: frame_system::BlockHash::<Runtime>::get(0),
-			issuance_at_block_start: 0,
+			native_at_block_start: NativeAtBlockStart::default(),
 			root_acted_in_block: false,
 			tally: Tally::default(),
 		};
@@ -206,15 +217,8 @@ impl Chain {
 		let outcome = match step.origin {
 			Origin::Signed(actor) => apply_signed(actors::actor(actor), step.call.clone()),
 			Origin::Root if is_left_out_of_root(&step.call) => Outcome::LeftOut,
-			Origin::Root => {
-				let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
-					call: Box::new(step.call.clone()),
-				});
-				match apply_signed(governance(), sudo) {
-					Outcome::Succeeded => root_outcome(),
-					other => other,
-				}
-			},
+			Origin::Root if is_verdict(&step.call) => panel_verdict(step.call.clone()),
+			Origin::Root => assembly_as_root(step.call.clone()),
 		};
 		if step.origin == Origin::Root && outcome == Outcome::Succeeded {
 			self.root_acted_in_block = true;
@@ -233,9 +237,10 @@ impl Chain {
 			Header::new(number, Default::default(), Default::default(), self.parent_hash, digest);
 		// The empty blocks a lapse skips are not built: the chain moves on as if they had been.
 		System::set_block_number(number.saturating_sub(1));
+		// Read before the block's hooks, whose events the checks count.
+		self.native_at_block_start = NativeAtBlockStart::read();
 		Executive::initialize_block(&header);
 		self.number = number;
-		self.issuance_at_block_start = pallet_balances::TotalIssuance::<Runtime>::get();
 		self.root_acted_in_block = false;
 		let timestamp = RuntimeCall::Timestamp(pallet_timestamp::Call::set {
 			now: slot.saturating_mul(SLOT_DURATION),
@@ -251,7 +256,7 @@ impl Chain {
 		let header = Executive::finalize_block();
 		self.parent_hash = header.hash();
 		self.tally.blocks = self.tally.blocks.saturating_add(1);
-		invariants::check(self.number, self.issuance_at_block_start, self.root_acted_in_block)
+		invariants::check(self.number, self.native_at_block_start, self.root_acted_in_block)
 	}
 }
 
@@ -262,7 +267,9 @@ impl Chain {
 pub const ROOT_BALANCE_LIMIT: u128 = 1_000_000_000_000_000_000 * UNITS;
 
 /// Root calls a run leaves out: those that rewrite storage, code or issuance directly, those
-/// that wrap other calls (whose inner calls would escape this filter), balances set above
+/// that wrap other calls (whose inner calls would escape this filter), those that would change
+/// the run's own Assembly and panel (the rest of the run could no longer act as governance),
+/// balances set above
 /// [`ROOT_BALANCE_LIMIT`], and `Balances::force_unreserve`, which unreserves funds that holds
 /// (deposits, escrows) still count on: `pallet_balances` lets root do that, and the project's
 /// governance must not.
@@ -274,6 +281,11 @@ fn is_left_out_of_root(call: &RuntimeCall) -> bool {
 			| RuntimeCall::Utility(_)
 			| RuntimeCall::Proxy(_)
 			| RuntimeCall::Multisig(_)
+			| RuntimeCall::Council(_)
+			| RuntimeCall::CouncilMembership(_)
+			| RuntimeCall::TechnicalCommittee(_)
+			| RuntimeCall::TechnicalMembership(_)
+			| RuntimeCall::Whitelist(_)
 			| RuntimeCall::Balances(
 				pallet_balances::Call::force_adjust_total_issuance { .. }
 					| pallet_balances::Call::force_unreserve { .. }
@@ -285,19 +297,113 @@ fn is_left_out_of_root(call: &RuntimeCall) -> bool {
 	)
 }
 
-/// The outcome of the root call that `Sudo::sudo` just dispatched, from its `Sudid` event.
-fn root_outcome() -> Outcome {
-	let sudid = System::read_events_no_consensus()
+/// Whether `call` is a verdict on a dispute: the arbitration panel's.
+fn is_verdict(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::ProductionPledges(pallet_production_pledges::Call::resolve_dispute { .. })
+	)
+}
+
+/// How many of the Assembly's five members carry a root motion: three quarters.
+const ROOT_AYES: usize = 4;
+/// How many of the panel's three members carry a verdict: a majority.
+const VERDICT_AYES: usize = 2;
+
+/// `call` dispatched as root as the project's governance does it: a motion of the Assembly,
+/// carried by [`ROOT_AYES`] members, that whitelists the call and dispatches it. The outcome is
+/// the call's own, from the `WhitelistedCallDispatched` event; a motion refused on the way (too
+/// heavy, say) is that refusal.
+fn assembly_as_root(call: RuntimeCall) -> Outcome {
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let whitelisted = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+		calls: vec![
+			RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash: hash }),
+			RuntimeCall::Whitelist(
+				pallet_whitelist::Call::dispatch_whitelisted_call_with_preimage {
+					call: Box::new(call),
+				},
+			),
+		],
+	});
+	match motion(&assembly()[..ROOT_AYES], whitelisted, RuntimeCall::Council) {
+		Outcome::Succeeded => {},
+		other => return other,
+	}
+	let dispatched = System::read_events_no_consensus()
 		.filter_map(|record| match record.event {
-			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(sudo_result),
+			RuntimeEvent::Whitelist(pallet_whitelist::Event::WhitelistedCallDispatched {
+				result,
+				..
+			}) => Some(result.map(|_| ()).map_err(|error| error.error)),
 			_ => None,
 		})
 		.last();
-	match sudid {
+	outcome_of(dispatched, "a root motion without its dispatch")
+}
+
+/// The outcome a governance event reported (the last of its kind in the block), or a failure
+/// saying that `missing` happened when there was none.
+fn outcome_of(reported: Option<Result<(), DispatchError>>, missing: &'static str) -> Outcome {
+	match reported {
 		Some(Ok(())) => Outcome::Succeeded,
 		Some(Err(error)) => Outcome::Failed(error),
-		None => Outcome::Failed(DispatchError::Other("Sudo::sudo without a Sudid event")),
+		None => Outcome::Failed(DispatchError::Other(missing)),
 	}
+}
+
+/// A verdict as the arbitration panel gives it: a motion carried by [`VERDICT_AYES`] members.
+fn panel_verdict(call: RuntimeCall) -> Outcome {
+	motion(&panel()[..VERDICT_AYES], call, RuntimeCall::TechnicalCommittee)
+}
+
+/// A motion of a collective (`wrap` makes its calls) whose `ayes` propose `call`, asking for as
+/// many ayes as they are, vote for it, and close it. The outcome is the first refusal on the way,
+/// or the result of the call the motion executed.
+fn motion<I: 'static>(
+	ayes: &[AccountId],
+	call: RuntimeCall,
+	wrap: fn(pallet_collective::Call<Runtime, I>) -> RuntimeCall,
+) -> Outcome
+where
+	Runtime: pallet_collective::Config<I, Proposal = RuntimeCall>,
+{
+	let [proposer, ..] = ayes else {
+		return Outcome::Failed(DispatchError::Other("a motion without members"));
+	};
+	let length_bound = call.encoded_size() as u32;
+	let proposal_weight_bound = call.get_dispatch_info().call_weight;
+	let proposal = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, I>::get();
+	let threshold = ayes.len() as u32;
+	let propose =
+		pallet_collective::Call::propose { threshold, proposal: Box::new(call), length_bound };
+	let votes = ayes
+		.iter()
+		.map(|member| (member, pallet_collective::Call::vote { proposal, index, approve: true }));
+	let close = pallet_collective::Call::close {
+		proposal_hash: proposal,
+		index,
+		proposal_weight_bound,
+		length_bound,
+	};
+	for (member, step) in [(proposer, propose)].into_iter().chain(votes).chain([(proposer, close)])
+	{
+		match apply_signed(member.clone(), wrap(step)) {
+			Outcome::Succeeded => {},
+			other => return other,
+		}
+	}
+	let executed = System::read_events_no_consensus()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. })
+			| RuntimeEvent::TechnicalCommittee(pallet_collective::Event::Executed {
+				result, ..
+			}) => Some(result),
+			_ => None,
+		})
+		.last();
+	outcome_of(executed, "a motion that was not executed")
 }
 
 /// Applies `call` signed by `who` with their next nonce, as `Executive::apply_extrinsic` does

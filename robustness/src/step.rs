@@ -12,7 +12,9 @@ pub const MAX_STEPS: usize = 256;
 pub enum Origin {
 	/// The actor of this index (see [`crate::actors::actor`]) signs it and pays its fee.
 	Signed(u8),
-	/// Governance dispatches it as root through `Sudo::sudo`.
+	/// Governance dispatches it: the arbitration panel by a motion for a verdict on a dispute,
+	/// and for every other call the Assembly, as root, by a motion of three quarters through the
+	/// whitelist.
 	Root,
 }
 

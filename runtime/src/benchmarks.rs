@@ -1,4 +1,9 @@
 //! The pallets whose extrinsics `cosmolocal-node benchmark pallet` measures.
+//!
+//! The certifiers' membership (`Certifiers`) is not among them: FRAME's `remove_member`
+//! benchmark checks that the membership's `MembershipChanged` keeps a prime, and the certifiers
+//! notify nobody (`()`). Its calls do less than the Assembly's membership, which also changes the
+//! Assembly's members, so it uses the Assembly membership's weights (`configs/governance.rs`).
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -14,4 +19,11 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_production_pledges, ProductionPledges]
 	[pallet_contributive_accounting, ContributiveAccounting]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_collective, Council]
+	[pallet_collective, TechnicalCommittee]
+	[pallet_membership, CouncilMembership]
+	[pallet_membership, TechnicalMembership]
+	[pallet_treasury, Treasury]
+	[pallet_preimage, Preimage]
+	[pallet_whitelist, Whitelist]
 );

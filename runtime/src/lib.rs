@@ -21,6 +21,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 extern crate alloc;
 
@@ -84,15 +85,22 @@ pub enum ProxyType {
 	/// Everything the account itself may do.
 	#[default]
 	Any = 0,
-	/// Everything but moving the native token or assets (transfers, backing a pledge, a pledge's
-	/// bond, donations to a network): a cooperative's member can act for it without being able
-	/// to spend its money. Claims, which pay the account itself, are allowed.
+	/// Everything that neither moves the account's money nor gives one of its powers away: a
+	/// cooperative's member can act for it without being able to spend its money. Allowed: the
+	/// domain calls but backing a pledge, a pledge's bond (`createPledge`), confirming receipt
+	/// and donations to a network; claims, which pay the account itself; votes in the Assembly
+	/// and the panel (not `changeKey`, which would give the seat away); session keys; noting
+	/// preimages; paying out approved treasury spends; managing the account's own proxies; and
+	/// `utility`'s batches of these. Refused: every other call, among them `balances`, `assets`,
+	/// `multisig`, `proxy.proxy` and `sudo`.
 	NonTransfer = 1,
-	/// Only rejecting announcements of other proxies (a safety key).
+	/// Only rejecting announcements of other proxies (a safety key), alone or in `utility`'s
+	/// batches.
 	CancelProxy = 2,
 }
 
 /// The runtime's identity and version, checked by nodes and wallets.
+#[cfg(not(feature = "next-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cosmolocal"),
@@ -100,6 +108,21 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	authoring_version: 1,
 	// Bumped whenever the runtime's logic changes; nodes and wallets follow it.
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` on (feature `next-spec-version`): the code the
+/// end-to-end tests upgrade a chain to. Keep it one above the version above.
+#[cfg(feature = "next-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("cosmolocal"),
+	impl_name: alloc::borrow::Cow::Borrowed("cosmolocal-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

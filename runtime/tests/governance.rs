@@ -10,10 +10,14 @@
 use codec::Encode;
 use cosmolocal_primitives::currency::UNITS;
 use cosmolocal_runtime::{
-	configs::governance::{
-		AssemblyCollective, FeesToTreasury, PanelCollective, TreasuryAccount,
-		ASSEMBLY_MOTION_DURATION, PANEL_MOTION_DURATION, TREASURY_FEE_SHARE,
-		TREASURY_PAYOUT_PERIOD,
+	configs::{
+		governance::{
+			AssemblyCollective, PanelCollective, ASSEMBLY_MOTION_DURATION, PANEL_MOTION_DURATION,
+		},
+		treasury::{
+			FeesToTreasury, TreasuryAccount, TreasuryBeneficiary, TREASURY_FEE_SHARE,
+			TREASURY_PAYOUT_PERIOD,
+		},
 	},
 	genesis_config_presets, AccountId, Balance, Balances, Certifiers, Council, CouncilMembership,
 	DesignRegistry, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Sudo,
@@ -31,7 +35,7 @@ use frame_support::{
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{
 	traits::{BlakeTwo256, Hash},
-	DispatchError, DispatchResult, Perbill,
+	DispatchError, DispatchResult, Perbill, Permill,
 };
 
 /// The Assembly at genesis.
@@ -437,6 +441,126 @@ fn disputes_are_resolved_by_a_majority_of_the_panel() {
 	});
 }
 
+fn bounded<S: frame_support::traits::Get<u32>>(text: &str) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(text.as_bytes().to_vec())
+}
+
+/// A pledge of `producer` for 4 units of a new design, backed by `backers` (the units shared
+/// among them), delivered and disputed by the first backer.
+fn disputed_pledge(producer: Sr25519Keyring, backers: &[Sr25519Keyring]) -> u32 {
+	use cosmolocal_runtime::ProductionPledges;
+	let design = register_design(Alice);
+	assert_ok!(ProductionPledges::register_producer(
+		signed(producer),
+		bounded("Fab Lab Barcelona"),
+		bounded("ES-CT"),
+		None,
+		BoundedVec::truncate_from(vec![cosmolocal_primitives::design::Process::Assembly]),
+		None,
+	));
+	let pledge = pallet_production_pledges::NextPledgeId::<Runtime>::get();
+	let units = 4;
+	assert_ok!(ProductionPledges::create_pledge(
+		signed(producer),
+		design,
+		0,
+		NativeOrWithId::Native,
+		10 * UNITS,
+		units,
+		units,
+		100,
+		200,
+		5 * UNITS,
+		Permill::one(),
+	));
+	let each = units / backers.len() as u32;
+	for (index, backer) in backers.iter().enumerate() {
+		let share = if index == 0 { units - each * (backers.len() as u32 - 1) } else { each };
+		assert_ok!(ProductionPledges::back(signed(*backer), pledge, share));
+	}
+	assert_ok!(ProductionPledges::close_funding(signed(Ferdie), pledge));
+	assert_ok!(ProductionPledges::report_delivery(
+		signed(producer),
+		pledge,
+		units,
+		bounded("ipfs://photos")
+	));
+	assert_ok!(ProductionPledges::dispute(signed(backers[0]), pledge, bounded("ipfs://cracked")));
+	pledge
+}
+
+fn verdict(pledge: u32) -> RuntimeCall {
+	RuntimeCall::ProductionPledges(pallet_production_pledges::Call::resolve_dispute {
+		pledge,
+		producer_share: Perbill::from_percent(60),
+	})
+}
+
+fn pledge_state(pledge: u32) -> pallet_production_pledges::PledgeState {
+	pallet_production_pledges::Pledges::<Runtime>::get(pledge).unwrap().state
+}
+
+#[test]
+fn a_panel_member_who_produced_the_pledge_does_not_decide_it() {
+	use pallet_production_pledges::PledgeState::{Disputed, Settled};
+	local_chain().execute_with(|| {
+		// Dave, on the panel, made the pledge: Charlie and Eve decide, both are needed.
+		let pledge = disputed_pledge(Dave, &[Ferdie]);
+		// The collective counts Dave's aye and executes; the verdict's origin does not.
+		assert_eq!(panel_motion(&[Charlie, Dave], verdict(pledge)), BAD_ORIGIN);
+		assert_eq!(pledge_state(pledge), Disputed);
+		assert_eq!(panel_motion(&[Dave, Eve], verdict(pledge)), BAD_ORIGIN);
+		assert_eq!(pledge_state(pledge), Disputed);
+		// Charlie and Eve are all the panel members who are not parties: the verdict holds.
+		assert_eq!(panel_motion(&[Charlie, Eve], verdict(pledge)), Some(Ok(())));
+		assert_eq!(pledge_state(pledge), Settled);
+	});
+}
+
+#[test]
+fn a_panel_member_who_backed_the_pledge_does_not_decide_it() {
+	use pallet_production_pledges::PledgeState::{Disputed, Settled};
+	local_chain().execute_with(|| {
+		// Ferdie made it; Alice and Eve (on the panel) backed it: Charlie and Dave decide.
+		let pledge = disputed_pledge(Ferdie, &[Alice, Eve]);
+		assert_eq!(panel_motion(&[Charlie, Eve], verdict(pledge)), BAD_ORIGIN);
+		assert_eq!(pledge_state(pledge), Disputed);
+		assert_eq!(panel_motion(&[Dave, Charlie], verdict(pledge)), Some(Ok(())));
+		assert_eq!(pledge_state(pledge), Settled);
+	});
+}
+
+#[test]
+fn a_panel_of_parties_leaves_the_dispute_to_the_assembly() {
+	use pallet_production_pledges::PledgeState::{Disputed, Settled};
+	local_chain().execute_with(|| {
+		// Charlie made it, Dave and Eve backed it: every panel member is a party.
+		let pledge = disputed_pledge(Charlie, &[Dave, Eve]);
+		assert_eq!(panel_motion(&PANEL, verdict(pledge)), BAD_ORIGIN);
+		assert_eq!(pledge_state(pledge), Disputed);
+		// The Assembly decides as root, with three quarters of its members.
+		assert_eq!(assembly_motion(&[Alice, Bob, Charlie], as_root(verdict(pledge))), BAD_ORIGIN);
+		assert_eq!(pledge_state(pledge), Disputed);
+		assert_eq!(
+			assembly_motion(&[Alice, Bob, Charlie, Dave], as_root(verdict(pledge))),
+			Some(Ok(()))
+		);
+		assert_eq!(pledge_state(pledge), Settled);
+	});
+}
+
+#[test]
+fn a_verdict_wrapped_in_a_batch_is_not_the_panel_s() {
+	use pallet_production_pledges::PledgeState::Disputed;
+	local_chain().execute_with(|| {
+		let pledge = disputed_pledge(Ferdie, &[Alice]);
+		let batched =
+			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![verdict(pledge)] });
+		assert!(matches!(panel_motion(&PANEL, batched), Some(Err(_))));
+		assert_eq!(pledge_state(pledge), Disputed);
+	});
+}
+
 #[test]
 fn the_assembly_chooses_the_panel() {
 	local_chain().execute_with(|| {
@@ -479,7 +603,7 @@ fn the_assembly_spends_the_treasury_by_a_majority() {
 		let spend = RuntimeCall::Treasury(pallet_treasury::Call::spend {
 			asset_kind: Box::new(NativeOrWithId::Native),
 			amount: 200 * UNITS,
-			beneficiary: Box::new(account(Ferdie)),
+			beneficiary: Box::new(TreasuryBeneficiary::Account(account(Ferdie))),
 			valid_from: None,
 		});
 		assert_noop!(
@@ -487,7 +611,7 @@ fn the_assembly_spends_the_treasury_by_a_majority() {
 				signed(Alice),
 				Box::new(NativeOrWithId::Native),
 				200 * UNITS,
-				Box::new(account(Ferdie)),
+				Box::new(TreasuryBeneficiary::Account(account(Ferdie))),
 				None
 			),
 			DispatchError::BadOrigin
@@ -498,6 +622,73 @@ fn the_assembly_spends_the_treasury_by_a_majority() {
 		let ferdie = Balances::balance(&account(Ferdie));
 		assert_ok!(Treasury::payout(signed(Ferdie), 0));
 		assert_eq!(Balances::balance(&account(Ferdie)), ferdie + 200 * UNITS);
+	});
+}
+
+#[test]
+fn the_assembly_funds_a_value_network_from_the_treasury() {
+	use cosmolocal_runtime::ContributiveAccounting;
+	local_chain().execute_with(|| {
+		let treasury = TreasuryAccount::get();
+		assert_ok!(Balances::transfer_allow_death(
+			signed(Alice),
+			treasury.clone().into(),
+			500 * UNITS
+		));
+		// Alice's design has a value network in which she holds every point.
+		let design = register_design(Alice);
+		let network =
+			pallet_contributive_accounting::DesignNetworks::<Runtime>::get(design).unwrap();
+		let network_account = ContributiveAccounting::network_account(network);
+		let spend = |network, amount| {
+			RuntimeCall::Treasury(pallet_treasury::Call::spend {
+				asset_kind: Box::new(NativeOrWithId::Native),
+				amount,
+				beneficiary: Box::new(TreasuryBeneficiary::ValueNetwork(network)),
+				valid_from: None,
+			})
+		};
+		assert_eq!(
+			assembly_motion(&[Alice, Bob, Charlie], spend(network, 100 * UNITS)),
+			Some(Ok(()))
+		);
+		let in_network = Balances::balance(&network_account);
+		let in_treasury = Balances::balance(&treasury);
+		assert_ok!(Treasury::payout(signed(Ferdie), 0));
+		assert_eq!(Balances::balance(&network_account), in_network + 100 * UNITS);
+		assert_eq!(Balances::balance(&treasury), in_treasury - 100 * UNITS);
+		assert!(events().iter().any(|event| matches!(
+			event,
+			RuntimeEvent::ContributiveAccounting(
+				pallet_contributive_accounting::Event::RevenueReceived { network: paid, from, .. }
+			) if *paid == network && *from == treasury
+		)));
+		// The first native revenue keeps the existential deposit in the network's account.
+		let shared = 100 * UNITS - <Balances as Inspect<AccountId>>::minimum_balance();
+		assert_eq!(
+			ContributiveAccounting::claimable(network, &account(Alice), &NativeOrWithId::Native),
+			Ok(shared)
+		);
+		// A spend to a network that does not exist is approved but cannot be paid: the treasury
+		// keeps its money and the spend stays to be paid.
+		assert_eq!(
+			assembly_motion(&[Alice, Bob, Charlie], spend(network + 100, UNITS)),
+			Some(Ok(()))
+		);
+		assert_noop!(
+			Treasury::payout(signed(Ferdie), 1),
+			pallet_treasury::Error::<Runtime>::PayoutError
+		);
+		// Nor can a spend that would leave the treasury below the existential deposit.
+		let everything = Balances::balance(&treasury);
+		assert_eq!(
+			assembly_motion(&[Alice, Bob, Charlie], spend(network, everything)),
+			Some(Ok(()))
+		);
+		assert_noop!(
+			Treasury::payout(signed(Ferdie), 2),
+			pallet_treasury::Error::<Runtime>::PayoutError
+		);
 	});
 }
 

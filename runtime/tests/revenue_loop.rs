@@ -9,12 +9,11 @@ use cosmolocal_primitives::{
 	design::Process,
 };
 use cosmolocal_runtime::{
-	AccountId, Balance, Balances, ContributiveAccounting, DesignRegistry, ProductionPledges,
-	Runtime, RuntimeOrigin, System,
+	Balance, Balances, ContributiveAccounting, DesignRegistry, ProductionPledges, Runtime, System,
 };
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::fungible::{Inspect, NativeOrWithId},
+	traits::fungible::{Inspect, InspectHold, NativeOrWithId},
 	BoundedVec,
 };
 use pallet_contributive_accounting::{DesignNetworks, Error as AccountingError, Members};
@@ -23,15 +22,10 @@ use pallet_production_pledges::{PledgeState, Pledges};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{BuildStorage, Permill};
 
+mod common;
+use common::{account, endowed_storage, signed};
+
 const NATIVE: NativeOrWithId<u32> = NativeOrWithId::Native;
-
-fn account(keyring: Sr25519Keyring) -> AccountId {
-	keyring.to_account_id()
-}
-
-fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(account(keyring))
-}
 
 fn bounded<S: frame_support::traits::Get<u32>>(text: &str) -> BoundedVec<u8, S> {
 	BoundedVec::truncate_from(text.as_bytes().to_vec())
@@ -42,15 +36,7 @@ fn free(keyring: Sr25519Keyring) -> Balance {
 }
 
 fn new_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Runtime> {
-		balances: Sr25519Keyring::well_known()
-			.map(|k| (k.to_account_id(), 10_000 * UNITS))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	let mut storage = endowed_storage();
 	pallet_design_registry::GenesisConfig::<Runtime> {
 		licences: vec![(b"CERN-OHL-S-2.0".to_vec(), true), (b"CC-BY-SA-4.0".to_vec(), true)],
 		designs: vec![],
@@ -135,6 +121,7 @@ fn local_production_pays_the_design_commons_up_the_lineage() {
 			100,
 			200,
 			50 * UNITS,
+			Permill::one(),
 		));
 		assert_ok!(ProductionPledges::back(signed(Eve), 0, 2));
 		assert_ok!(ProductionPledges::back(signed(Ferdie), 0, 2));
@@ -185,5 +172,64 @@ fn local_production_pays_the_design_commons_up_the_lineage() {
 		assert_ok!(ProductionPledges::claim_refund(signed(Eve), 0));
 		assert_ok!(ProductionPledges::claim_refund(signed(Ferdie), 0));
 		assert!(Pledges::<Runtime>::get(0).is_none());
+	});
+}
+
+/// The deposits the pallets' READMEs and the cooperative guide state in CML are what this
+/// runtime holds: each record's deposit is fixed by the largest encoding of its type, so the
+/// figures hold whatever a call's texts are.
+#[test]
+fn the_deposits_are_those_the_docs_state() {
+	new_ext().execute_with(|| {
+		use Sr25519Keyring::{Alice, Bob, Charlie};
+		let held = |who| Balances::total_balance_on_hold(&account(who));
+		let milli_cml = |thousandths: Balance| thousandths * UNITS / 1_000;
+		let design = register_design(Alice, "Solar food dryer", None);
+
+		assert_ok!(ProductionPledges::register_producer(
+			signed(Bob),
+			bounded("Fab Lab Barcelona"),
+			bounded("ES-CT"),
+			None,
+			BoundedVec::truncate_from(vec![Process::Woodworking, Process::Assembly]),
+			None,
+		));
+		assert_eq!(held(Bob), milli_cml(487), "a producer");
+		assert_ok!(ProductionPledges::create_pledge(
+			signed(Bob),
+			design,
+			0,
+			NATIVE,
+			10 * UNITS,
+			4,
+			1,
+			100,
+			200,
+			0,
+			Permill::one(),
+		));
+		assert_eq!(held(Bob), milli_cml(487 + 967), "a pledge");
+		assert_ok!(ProductionPledges::back(signed(Charlie), 0, 1));
+		assert_eq!(held(Charlie), milli_cml(157), "a backing");
+		assert_ok!(ProductionPledges::back(signed(Charlie), 0, 2));
+		assert_eq!(held(Charlie), milli_cml(157), "one backing entry per backer and pledge");
+
+		let network = pallet_contributive_accounting::NextNetworkId::<Runtime>::get();
+		assert_ok!(ContributiveAccounting::create_network(
+			signed(Charlie),
+			bounded("Kreuzberg repair circle"),
+			BoundedVec::truncate_from(vec![account(Charlie)]),
+			1,
+			pallet_contributive_accounting::ValueEquation::Disco,
+		));
+		assert_eq!(held(Charlie), milli_cml(157 + 806), "a cooperative's network");
+		assert_ok!(ContributiveAccounting::log_contribution(
+			signed(Charlie),
+			network,
+			ContributionKind::Care,
+			3,
+			bounded("ipfs://care"),
+		));
+		assert_eq!(held(Charlie), milli_cml(157 + 806 + 1_430), "a pending contribution");
 	});
 }

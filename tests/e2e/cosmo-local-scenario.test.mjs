@@ -368,10 +368,11 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
       'the creator\'s design contribution counts at once');
 
       // Held: the design, the creator's maintainer entry, the network (the registry's hook), and
-      // the version — its record as stored and its label's index entry.
+      // the version — its record as stored, its label's index entry and, the manifest being new,
+      // its hash's entry (the hash, its 16-byte key hash, the design and version index).
       const [[, version]] = await registryApi.versions(design, null, 1);
-      const versionDeposit = 2n * perItem
-        + perByte * BigInt(version.encodedLength + 16 + version.label.encodedLength + 4);
+      const versionDeposit = 3n * perItem
+        + perByte * BigInt(version.encodedLength + 16 + version.label.encodedLength + 4 + 16 + 32 + 8);
       const holds = [
         { reason: 'designRegistry', amount: designDeposit(spec.tags, lineage !== null) },
         { reason: 'designRegistry', amount: maintainerDeposit },
@@ -541,7 +542,7 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     const now = await bestNumber();
     const pledge = (design, asset, terms) => api.tx.productionPledges.createPledge(design, 0, asset,
       terms.unitPrice, terms.quantity, terms.minQuantity, now + terms.fundingBlocks,
-      now + terms.deliveryBlocks, terms.bond);
+      now + terms.deliveryBlocks, terms.bond, COMMONS_SHARE); // the highest share each producer accepts
     const log = (network, kind, { quantity, evidence }) =>
       api.tx.contributiveAccounting.logContribution(network, kind, quantity, evidence);
     const [run, workshop, documentation, testReport] = await Promise.all([

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { encodeAddress } from '@polkadot/util-crypto';
+import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
 
 import { theEvent } from './support/events.mjs';
 import { rpc, rpcOutcome, startNode, waitFor } from './support/node.mjs';
@@ -176,8 +176,10 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
       name: 'Hand-cranked grain mill', licences: OPEN_LICENCES, tags: ['grain'], processes: ['Woodworking'],
       manifest: 'ipfs://bafy-grain-mill/okh.toml', label: '1.0.0', lineage: null, ...fields,
     };
+    // A manifest hash of its own unless the call names one: the same content for the same call.
+    const hash = d.hash ?? blake2AsHex(JSON.stringify(d));
     return api.tx.designRegistry.registerDesign(
-      d.name, d.licences, d.tags, d.processes, d.manifest, HASH, d.label, d.lineage);
+      d.name, d.licences, d.tags, d.processes, d.manifest, hash, d.label, d.lineage);
   }
 
   /** The arguments of `register_producer` and `update_producer`. */
@@ -193,10 +195,11 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
   function createPledge(terms = {}) {
     const t = {
       design: SOLAR_DRYER, version: 0, asset: 'Native', unitPrice: 10n * CML, quantity: 2, minQuantity: 2,
-      fundingDeadline: s.far, deliveryDeadline: s.far + 100, bond: CML, ...terms,
+      fundingDeadline: s.far, deliveryDeadline: s.far + 100, bond: CML, maxCommonsShare: bound.commonsShare,
+      ...terms,
     };
     return api.tx.productionPledges.createPledge(t.design, t.version, t.asset, t.unitPrice, t.quantity,
-      t.minQuantity, t.fundingDeadline, t.deliveryDeadline, t.bond);
+      t.minQuantity, t.fundingDeadline, t.deliveryDeadline, t.bond, t.maxCommonsShare);
   }
 
   const sudo = (call) => api.tx.sudo.sudo(call);
@@ -486,8 +489,9 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
       ['create a network with every field at its bound', dave, accounting.createNetwork(
         at.networkName, at.stewards, at.stewards.length, customWeights(bound.kindWeight))],
       ['create a tool library', dave, accounting.createNetwork('Nairobi tool library', [dave.address], 1, 'Equal')],
-      ['create a repair circle of two stewards', dave, accounting.createNetwork(
-        'Kreuzberg repair circle', [eve.address, ferdie.address], 2, 'Disco')],
+      // Three stewards, two reviews: Ferdie's own contribution still needs both other stewards.
+      ['create a repair circle of three stewards', dave, accounting.createNetwork(
+        'Kreuzberg repair circle', [eve.address, ferdie.address, alice.address], 2, 'Disco')],
       ['attest with evidence at its bound', eve, registry.attest(SOLAR_DRYER, 0, 'Built', at.attestation)],
       ['attest a test, to revoke', eve, registry.attest(SOLAR_DRYER, 0, 'Tested', 'ipfs://bafy-dryer-test')],
     ]);
@@ -509,7 +513,7 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
     s.endless = pledgeOf('pledge with deadlines at the end of time');
     s.fullNetwork = networkOf('create a network with every field at its bound');
     s.library = networkOf('create a tool library');
-    s.circle = networkOf('create a repair circle of two stewards');
+    s.circle = networkOf('create a repair circle of three stewards');
 
     const design = (await api.query.designRegistry.designs(s.fullDesign)).unwrap();
     assert.equal(design.name.toUtf8(), at.designName);
@@ -622,7 +626,7 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
       ['close the pledge to confirm', charlie, pledges.closeFunding(s.confirm)],
       ['deliver the pledge to dispute', bob, pledges.reportDelivery(s.dispute, 1, 'ipfs://bafy-dryer-delivery')],
       ['accept u32::MAX hours of care', dave, accounting.reviewContribution(s.care, true)],
-      ['approve the repair, one of two', eve, accounting.reviewContribution(s.repair, true)],
+      ['approve the repair, one of two reviews', eve, accounting.reviewContribution(s.repair, true)],
       ['withdraw the contribution', ferdie, accounting.withdrawContribution(s.withdrawn)],
     ]);
     const accepted = theEvent(step3['accept u32::MAX hours of care'],
@@ -667,7 +671,13 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
     const registry = api.tx.designRegistry;
     const version = (label, manifest = 'ipfs://bafy-dryer-v2') => [manifest, HASH, label];
     const registryError = (name) => `designRegistry.${name}`;
+    const dryerHash = (await api.query.designRegistry.versions(SOLAR_DRYER, 0)).unwrap().manifestHash.toHex();
     await refusedWithoutEffect([
+      ['the solar dryer registered again without lineage', alice,
+        registerDesign({ name: 'Solar food dryer, copied', hash: dryerHash }), registryError('DuplicateManifest')],
+      ['a version with the manifest of a design this one does not derive from', alice,
+        registry.publishVersion(s.fullDesign, 'ipfs://bafy-dryer-copy', dryerHash, '3.0.0'),
+        registryError('DuplicateManifest')],
       ['Bob publishes a version of Alice\'s design', bob,
         registry.publishVersion(s.fullDesign, ...version('9.0.0')), registryError('NotMaintainer')],
       ['Bob makes himself a maintainer of Alice\'s design', bob,
@@ -788,7 +798,7 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
 
       ['reviewing twice', eve, accounting.reviewContribution(s.repair, false), error('AlreadyReviewed')],
       ['claiming without points', eve, accounting.claim(s.library, 'Native'), error('NothingToClaim')],
-      ['one of two stewards changes the equation alone', eve,
+      ['one of three stewards changes the equation alone', eve,
         accounting.setValueEquation(s.circle, 'Equal'), error('NotStewardAuthority')],
       ['Eve replaces the stewards of Dave\'s network', eve,
         accounting.setStewards(s.library, [eve.address], 1), error('NotStewardAuthority')],
@@ -873,6 +883,9 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
       ['design u32::MAX', bob, createPledge({ design: U32_MAX }), error('DesignVersionNotFound')],
       ['version u32::MAX', bob, createPledge({ version: U32_MAX }), error('DesignVersionNotFound')],
       ['a deprecated design', bob, createPledge({ design: s.draft }), error('DesignDeprecated')],
+      ['a commons share one part per million above the one accepted', bob,
+        createPledge({ design: s.fullDesign, maxCommonsShare: bound.commonsShare - 1 }),
+        error('CommonsShareAboveAccepted')],
       ['a price in asset u32::MAX', bob, createPledge({ asset: { WithId: U32_MAX } }), error('UnknownAsset')],
       ['registering twice', bob, pledges.registerProducer(...producer()), error('AlreadyProducer')],
       ['retiring with open pledges', bob, pledges.retireProducer(), error('HasOpenPledges')],

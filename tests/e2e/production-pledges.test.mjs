@@ -51,7 +51,7 @@ describe('production pledges', () => {
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
 
     const created = await submitOk(api, pledges.createPledge(
-      SOLAR_DRYER, 0, 'Native', 10n * CML, 2, 2, now + 100, now + 200, 5n * CML), bob);
+      SOLAR_DRYER, 0, 'Native', 10n * CML, 2, 2, now + 100, now + 200, 5n * CML, 200_000), bob);
     const id = eventOf(created, events.PledgeCreated).pledge.toNumber();
     assert.equal(eventOf(created, events.PledgeCreated).region.toUtf8(), 'ES-CT');
     const inCatalonia = await api.call.productionPledgesApi.pledgesByRegion('ES-CT', null, 100);
@@ -93,7 +93,7 @@ describe('production pledges', () => {
     const eve = keyring.addFromUri('//Eve');
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
     const { dispatchError } = await submit(api.tx.productionPledges.createPledge(
-      SOLAR_DRYER, 0, 'Native', CML, 1, 1, now + 100, now + 200, 0), eve);
+      SOLAR_DRYER, 0, 'Native', CML, 1, 1, now + 100, now + 200, 0, 200_000), eve);
     const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
     assert.equal(`${section}.${name}`, 'productionPledges.MissingProcess');
     assert.match(docs.join(' '), /process the design needs/);

@@ -31,7 +31,7 @@ describe('cosmolocal_* RPC', () => {
     beforePledges = (await api.rpc.chain.getHeader()).hash.toHex();
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
     const create = () => api.tx.productionPledges.createPledge(
-      SOLAR_DRYER, 0, 'Native', 10n * CML, 5, 1, now + 1_000, now + 2_000, CML);
+      SOLAR_DRYER, 0, 'Native', 10n * CML, 5, 1, now + 1_000, now + 2_000, CML, 200_000);
     const events = await submitOk(api, api.tx.utility.batchAll([create(), create(), create()]), bob);
     pledges = events.filter(({ event }) => api.events.productionPledges.PledgeCreated.is(event))
       .map(({ event }) => event.data.pledge.toNumber());

@@ -27,7 +27,7 @@ export async function addExamplePledge(url) {
     const { productionPledges, contributiveAccounting } = api.tx;
     const pledge = (await api.query.productionPledges.nextPledgeId()).toNumber();
     await submitOk(api, productionPledges.createPledge(
-      SOLAR_DRYER, 0, 'Native', 25n * CML, 10, 4, 10_000, 20_000, 50n * CML), bob);
+      SOLAR_DRYER, 0, 'Native', 25n * CML, 10, 4, 10_000, 20_000, 50n * CML, 200_000), bob);
     await submitOk(api, productionPledges.back(pledge, 2), charlie);
     await submitOk(api, productionPledges.back(pledge, 1), dave);
     await submitOk(api, contributiveAccounting.logContribution(

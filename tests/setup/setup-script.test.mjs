@@ -25,14 +25,15 @@ const PACKAGE_TOOLS = {
   'protobuf-compiler': ['protoc'],
   curl: ['curl'],
   jq: ['jq'],
+  procps: ['ps'],
   nodejs: ['node'],
   npm: ['npm'],
 };
 
 // The tools whose presence the script decides on: none of this machine's copies is visible.
 const CONTROLLED = [
-  'apt-get', 'sudo', 'id', 'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'node', 'npm',
-  'rustup', 'df',
+  'apt-get', 'sudo', 'id', 'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps', 'node',
+  'npm', 'rustup', 'df',
 ];
 
 const roots = [];
@@ -128,7 +129,9 @@ const callsOf = (calls, tool) => calls.filter((line) => line.startsWith(`${tool}
 const installLines = (stdout) => stdout.split('\n').filter((line) => line.startsWith('setup: installing'));
 
 // Everything a machine that needs nothing has; each case removes what it is about.
-const EVERYTHING = ['cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'node', 'npm', 'rustup'];
+const EVERYTHING = [
+  'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps', 'node', 'npm', 'rustup',
+];
 const without = (...missing) => EVERYTHING.filter((tool) => !missing.includes(tool));
 
 describe('make setup', () => {
@@ -184,13 +187,15 @@ describe('make setup', () => {
 
   test('names every missing tool\'s package when several are missing', () => {
     const { status, stdout, stderr, calls } =
-      machine({ tools: without('cc', 'c++', 'pkg-config', 'curl', 'jq') }).run();
+      machine({ tools: without('cc', 'c++', 'pkg-config', 'curl', 'jq', 'ps') }).run();
     assert.equal(status, 0, stderr);
     assert.deepEqual(callsOf(calls, 'apt-get'), [
       'apt-get update -qq',
-      'apt-get install -y -qq build-essential pkg-config libssl-dev curl jq',
+      'apt-get install -y -qq build-essential pkg-config libssl-dev curl jq procps',
     ]);
-    assert.equal(installLines(stdout).length, 5);
+    assert.equal(installLines(stdout).length, 6);
+    assert.ok(installLines(stdout).includes(
+      'setup: installing procps: ps is missing: zombienet watches the nodes it starts with it'));
   });
 
   test('uses sudo when it is not root', () => {

@@ -155,7 +155,8 @@ impl<T: Config> Pallet<T> {
 		reviews.retain(|reviewer| network.stewards.contains(reviewer));
 		// A steward reviews once: there are never more reviews than the network has stewards.
 		reviews.try_push(steward.clone()).map_err(|_| Error::<T>::AlreadyReviewed)?;
-		let decided = reviews.len() as u32 >= network.approval_threshold;
+		let decided =
+			reviews.len() as u32 >= Self::reviews_needed(&network, &contribution.contributor);
 		Self::deposit_event(Event::ContributionReviewed { contribution: id, steward, approve });
 		if !decided {
 			Contributions::<T>::insert(id, contribution);
@@ -181,6 +182,17 @@ impl<T: Config> Pallet<T> {
 			Self::decide(id, contribution, ContributionState::Rejected);
 		}
 		Ok(())
+	}
+
+	/// How many approvals (or rejections) decide a contribution of `contributor` in `network`:
+	/// the network's threshold, but never more than the stewards other than the contributor,
+	/// since nobody reviews their own contribution. A steward's own contribution in a network
+	/// of two stewards thus needs the other's review; in a network whose only steward is the
+	/// contributor it waits (at least one review is always needed) until another steward joins.
+	pub(crate) fn reviews_needed(network: &Network<T>, contributor: &T::AccountId) -> u32 {
+		let others = network.stewards.iter().filter(|steward| *steward != contributor).count();
+		let others = u32::try_from(others).unwrap_or(u32::MAX);
+		network.approval_threshold.min(others).max(1)
 	}
 
 	pub(crate) fn do_withdraw_contribution(

@@ -14,6 +14,9 @@
 //!   account of the stewards with the threshold — the account Polkadot.js Apps creates from the
 //!   same stewards and threshold. Reviews of contributions are the stewards' own: each steward
 //!   reviews once, and the threshold of approvals (or rejections) of current stewards decides.
+//!   A steward's own contribution needs at most as many reviews as there are other stewards
+//!   (in a network of two with a threshold of 2, the other steward's review decides it); the
+//!   contribution of a network's only steward waits until another steward joins.
 //! - A design's network follows its maintainers, so it is only as collective as they are: the
 //!   registry lets any maintainer add or remove maintainers.
 //!
@@ -440,7 +443,8 @@ pub mod pallet {
 		/// - `value_equation`: `Equal`, `Disco`, `Maker`, or `Custom` weights per kind (each at
 		///   most 1 000).
 		///
-		/// Holds a deposit from you for the network.
+		/// Holds a deposit from you for the network (0.806 CML on Cosmolocal), for good: no call
+		/// removes a network.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_network())]
 		pub fn create_network(
@@ -490,7 +494,8 @@ pub mod pallet {
 		/// - `quantity`: how much (hours, units, an amount — as the network agrees), at least 1.
 		/// - `evidence`: a URI or CID showing the work.
 		///
-		/// Holds a deposit until the contribution is accepted, rejected or withdrawn.
+		/// Holds a deposit (1.43 CML on Cosmolocal) until the contribution is accepted, rejected
+		/// or withdrawn.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::log_contribution())]
 		pub fn log_contribution(
@@ -506,7 +511,8 @@ pub mod pallet {
 
 		/// Review a pending contribution, as a steward of its network (not your own; once). At
 		/// the threshold of approvals it is accepted and becomes points (quantity × the weight of
-		/// its kind now); at the threshold of rejections it is rejected.
+		/// its kind now); at the threshold of rejections it is rejected. For a steward's own
+		/// contribution the threshold is at most the number of the other stewards.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::review_contribution())]
 		pub fn review_contribution(

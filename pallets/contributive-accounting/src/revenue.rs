@@ -24,6 +24,21 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(network)
 	}
 
+	/// Gives `network` a grant of `amount` of `asset` from `from` (the commons treasury's
+	/// account), shared among its members by their points as any revenue; unlike a donation, a
+	/// grant may open a new asset for the network (the Assembly voted it).
+	///
+	/// ### Errors
+	/// As [`Self::receive_revenue`], but never `AssetNotOpened`.
+	pub fn receive_grant(
+		network: NetworkId,
+		asset: AssetKindOf<T>,
+		from: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::receive_revenue(network, asset, from, amount, RevenueSource::Grant)
+	}
+
 	/// Moves `amount` of `asset` from `from` to `network` and shares it among the members by
 	/// their points (or keeps it waiting for points). The first revenue of an asset keeps the
 	/// asset's minimum balance in the network's account; unless it is the native token, it takes

@@ -293,4 +293,6 @@ pub enum RevenueSource {
 	Donation,
 	/// The commons share of a settled pledge, which may open the pledge's asset.
 	CommonsShare,
+	/// A grant of the commons treasury, which the Assembly voted: it may open its asset.
+	Grant,
 }

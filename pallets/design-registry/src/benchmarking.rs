@@ -87,11 +87,15 @@ fn processes<T: Config>() -> BoundedVec<Process, T::MaxProcesses> {
 	BoundedVec::truncate_from(all.to_vec())
 }
 
-fn new_version<T: Config>(n: u8) -> NewVersion<T> {
-	NewVersion { manifest: filled(b'm'), manifest_hash: [n; 32], label: label::<T>(n) }
+/// A manifest hash of its own for each design: the first bytes are the design's id.
+fn manifest_hash(design: DesignId) -> [u8; 32] {
+	let mut hash = [0xaa; 32];
+	hash[..4].copy_from_slice(&design.to_le_bytes());
+	hash
 }
 
-/// Registers a design with the largest inputs, as `creator`, and returns its id.
+/// Registers a design with the largest inputs and a manifest hash of its own, as `creator`,
+/// and returns its id.
 fn register<T: Config>(creator: &T::AccountId, lineage: Option<Lineage>) -> DesignId {
 	let id = NextDesignId::<T>::get();
 	let registered = DesignRegistry::<T>::do_register_design(
@@ -100,11 +104,28 @@ fn register<T: Config>(creator: &T::AccountId, lineage: Option<Lineage>) -> Desi
 		licences::<T>(),
 		tags::<T>(T::MaxTags::get()),
 		processes::<T>(),
-		new_version::<T>(0),
+		NewVersion {
+			manifest: filled(b'm'),
+			manifest_hash: manifest_hash(id),
+			label: label::<T>(0),
+		},
 		lineage,
 	);
 	assert!(registered.is_ok(), "the benchmark's design registers: {registered:?}");
 	id
+}
+
+/// The costliest lineage to check a manifest hash against: an original design, then
+/// `MaxLineageDepth` generations derived from it. Returns the original and the youngest.
+fn lineage_chain<T: Config>(creator: &T::AccountId) -> (DesignId, DesignId) {
+	let original = register::<T>(creator, None);
+	let mut youngest = original;
+	for _ in 0..T::MaxLineageDepth::get() {
+		let lineage =
+			Lineage { kind: LineageKind::Derivative, parent: youngest, parent_version: 0 };
+		youngest = register::<T>(creator, Some(lineage));
+	}
+	(original, youngest)
 }
 
 /// Registers a design maintained by `maintainers` (the first is its creator).
@@ -122,10 +143,12 @@ fn register_maintained<T: Config>(maintainers: &[T::AccountId]) -> DesignId {
 mod benchmarks {
 	use super::*;
 
+	// A derivative of the youngest of a full lineage, publishing the original's manifest hash:
+	// the whole lineage is read to attribute it.
 	#[benchmark]
 	fn register_design(t: Linear<0, { T::MaxTags::get() }>) {
 		let parent_creator = funded::<T>("parent", 0);
-		let parent = register::<T>(&parent_creator, None);
+		let (original, parent) = lineage_chain::<T>(&parent_creator);
 		let caller = funded::<T>("caller", 0);
 		let lineage = Some(Lineage { kind: LineageKind::Derivative, parent, parent_version: 0 });
 		let id = NextDesignId::<T>::get();
@@ -138,7 +161,7 @@ mod benchmarks {
 			tags::<T>(t),
 			processes::<T>(),
 			filled(b'm'),
-			[1u8; 32],
+			manifest_hash(original),
 			label::<T>(1),
 			lineage,
 		);
@@ -146,14 +169,15 @@ mod benchmarks {
 		assert!(Designs::<T>::get(id).is_some_and(|design| design.maintainers.contains(&caller)));
 	}
 
+	// The youngest of a full lineage publishing its original's manifest hash.
 	#[benchmark]
 	fn publish_version() {
 		let caller = funded::<T>("caller", 0);
-		let id = register::<T>(&caller, None);
+		let (original, id) = lineage_chain::<T>(&caller);
 		<T::Hooks as cosmolocal_primitives::design::DesignRegistryHooks<T::AccountId>>::prepare_costliest_version(id);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), id, filled(b'm'), [2u8; 32], label::<T>(2));
+		_(RawOrigin::Signed(caller), id, filled(b'm'), manifest_hash(original), label::<T>(2));
 
 		assert!(Versions::<T>::contains_key(id, 1));
 	}

@@ -3,7 +3,7 @@
 use crate::{pallet::*, types::*, validation, BalanceOf, Config, Error, Event, HoldReason, Pallet};
 use codec::{Encode, MaxEncodedLen};
 use cosmolocal_primitives::{
-	design::{DesignId, DesignRegistryHooks, Process, VersionIndex},
+	design::{DesignId, DesignInspect, DesignRegistryHooks, Process, VersionIndex},
 	lists::sorted_unique,
 };
 use frame_support::{
@@ -39,6 +39,11 @@ impl<T: Config> Pallet<T> {
 		}
 		let design = NextDesignId::<T>::get();
 		Self::ensure_version_publishable(design, &version)?;
+		Self::ensure_manifest_attributed(
+			None,
+			lineage.as_ref().map(|lineage| lineage.parent),
+			&version.manifest_hash,
+		)?;
 		let next_design = design.checked_add(1).ok_or(Error::<T>::DesignIdsExhausted)?;
 
 		// The design record is charged at its largest size, so that maintainers can be added
@@ -92,6 +97,11 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::maintained_design(design, &publisher)?;
 		ensure!(record.status == DesignStatus::Active, Error::<T>::DesignDeprecated);
 		Self::ensure_version_publishable(design, &version)?;
+		Self::ensure_manifest_attributed(
+			Some(design),
+			record.lineage.as_ref().map(|lineage| lineage.parent),
+			&version.manifest_hash,
+		)?;
 		let index = record.version_count;
 		record.version_count = index.checked_add(1).ok_or(Error::<T>::VersionIndicesExhausted)?;
 		Designs::<T>::insert(design, record);
@@ -307,6 +317,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A version of `design` (`None` for a design being registered), whose parent is `parent`,
+	/// may carry `manifest_hash`: the hash is new, or its original is `design` itself, `parent`
+	/// or one of `parent`'s ancestors (up to `MaxLineageDepth` of them).
+	fn ensure_manifest_attributed(
+		design: Option<DesignId>,
+		parent: Option<DesignId>,
+		manifest_hash: &[u8; 32],
+	) -> DispatchResult {
+		let Some((original, _)) = VersionByManifestHash::<T>::get(manifest_hash) else {
+			return Ok(());
+		};
+		let descends = design == Some(original)
+			|| parent.is_some_and(|parent| {
+				parent == original
+					|| <Self as DesignInspect<T::AccountId>>::ancestors(parent).contains(&original)
+			});
+		ensure!(descends, Error::<T>::DuplicateManifest);
+		Ok(())
+	}
+
 	fn ensure_version_publishable(design: DesignId, version: &NewVersion<T>) -> DispatchResult {
 		ensure!(!version.manifest.is_empty(), Error::<T>::EmptyManifest);
 		ensure!(validation::is_semver(&version.label), Error::<T>::InvalidVersionLabel);
@@ -334,12 +364,22 @@ impl<T: Config> Pallet<T> {
 			published_at: frame_system::Pallet::<T>::block_number(),
 			deposit: Zero::zero(),
 		};
-		// The version and its label's index entry.
-		let bytes = stored.encoded_size() + 16 + label.encoded_size() + index.encoded_size();
-		stored.deposit = Self::deposit_for(2, bytes as u32);
+		// The version, its label's index entry and, for a new hash, the hash's entry.
+		let new_hash = !VersionByManifestHash::<T>::contains_key(manifest_hash);
+		let label_entry = 16 + label.encoded_size() + index.encoded_size();
+		let hash_entry = 16 + manifest_hash.encoded_size() + (design, index).encoded_size();
+		let (items, bytes) = if new_hash {
+			(3, stored.encoded_size() + label_entry + hash_entry)
+		} else {
+			(2, stored.encoded_size() + label_entry)
+		};
+		stored.deposit = Self::deposit_for(items, bytes as u32);
 		Self::hold(&publisher, stored.deposit)?;
 		Versions::<T>::insert(design, index, stored);
 		VersionByLabel::<T>::insert(design, &label, index);
+		if new_hash {
+			VersionByManifestHash::<T>::insert(manifest_hash, (design, index));
+		}
 		Self::deposit_event(Event::VersionPublished {
 			design,
 			version: index,

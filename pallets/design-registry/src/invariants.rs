@@ -60,7 +60,18 @@ impl<T: Config> Pallet<T> {
 				VersionByLabel::<T>::get(id, &version.label) == Some(index),
 				"a version label is not indexed"
 			);
+			let (original, original_index) = VersionByManifestHash::<T>::get(version.manifest_hash)
+				.ok_or("a manifest hash is not indexed")?;
+			ensure!(
+				(original, original_index) <= (id, index),
+				"a manifest hash's original is not its first version"
+			);
 			add_held(&version.publisher, version.deposit);
+		}
+		for (hash, (id, index)) in VersionByManifestHash::<T>::iter() {
+			let version =
+				Versions::<T>::get(id, index).ok_or("a manifest hash entry names no version")?;
+			ensure!(version.manifest_hash == hash, "a manifest hash entry names another hash");
 		}
 		ensure!(
 			VersionByLabel::<T>::iter().count() == Versions::<T>::iter().count(),

@@ -12,6 +12,10 @@
 //! - A design derived from, or a variant of, a design whose hardware licence is share-alike must
 //!   carry the same hardware licence (`ShareAlikeLicenceRequired`).
 //! - Versions are immutable; a label is used once within a design.
+//! - A manifest's content hash is attributed to the first version that published it (its
+//!   original, `VersionByManifestHash`): only the original's design and the designs descending
+//!   from it may publish it again, so that re-registering someone's design under another
+//!   licence and without lineage is refused (`DuplicateManifest`).
 //! - Readiness only moves up; `MadeIndependently` is set by the chain when someone other than the
 //!   maintainers completes a production run (`DesignProduction`), never by hand.
 //! - A deprecated design takes no new versions (and no new production pledges).
@@ -21,7 +25,8 @@
 //! `DesignRegistry::Storage`): `DepositPerItem` per storage entry and `DepositPerByte` per byte.
 //! - A design, with its tag and lineage index entries, is paid by its creator (the design record
 //!   is charged at its largest size, so that maintainers can be added without a new deposit).
-//! - A version, with its label index entry, is paid by its publisher.
+//! - A version, with its label index entry (and the manifest hash's entry, when the hash is
+//!   new), is paid by its publisher.
 //! - A maintainer's index entry is paid by the maintainer who added it, and released to that
 //!   account when the maintainer is removed.
 //! - An attestation is paid by its author, and released when the author revokes it.
@@ -75,7 +80,7 @@ pub mod pallet {
 	use sp_runtime::Permill;
 
 	/// The version of the pallet's storage layout: 2 since certifications name their certifier.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -185,6 +190,12 @@ pub mod pallet {
 		VersionLabel<T>,
 		VersionIndex,
 	>;
+
+	/// The first version published with each manifest hash: the content's original. A design
+	/// may publish a hash found here only if it is the original's design or descends from it.
+	#[pallet::storage]
+	pub type VersionByManifestHash<T: Config> =
+		StorageMap<_, Blake2_128Concat, [u8; 32], (DesignId, VersionIndex)>;
 
 	/// The designs each account maintains, with the deposit of the entry and who paid it.
 	#[pallet::storage]
@@ -467,6 +478,10 @@ pub mod pallet {
 		DesignIdsExhausted,
 		/// No more versions can be published for this design.
 		VersionIndicesExhausted,
+		/// A version of another design already published this manifest hash, and this design
+		/// does not descend from it: register the design with lineage to that original
+		/// (`versionByManifestHash` names it), or publish content of your own.
+		DuplicateManifest,
 	}
 
 	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
@@ -499,7 +514,8 @@ pub mod pallet {
 		/// - `tags`: keywords for search: lower-case letters, digits and `-`.
 		/// - `processes`: what making it needs; a producer must be able to run them all.
 		/// - `manifest`: the URI or CID of the version's manifest; `manifest_hash`: its 32-byte
-		///   hash.
+		///   hash. A hash another design published first is refused (`DuplicateManifest`)
+		///   unless `lineage` leads to that design.
 		/// - `version_label`: a semantic version such as `1.0.0`.
 		/// - `lineage`: if the design derives from another, its kind, the parent design and the
 		///   parent version. A share-alike parent requires the same hardware licence.
@@ -532,7 +548,9 @@ pub mod pallet {
 		}
 
 		/// Publish a new version of a design you maintain. Versions are immutable; the label must
-		/// be new within the design. Holds a deposit for the version.
+		/// be new within the design, and a manifest hash another design published first is
+		/// refused (`DuplicateManifest`) unless this design descends from it. Holds a deposit for
+		/// the version.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::publish_version())]
 		pub fn publish_version(

@@ -1,7 +1,8 @@
 //! The registry's read-only queries, served by the `DesignRegistryApi` runtime API.
 //!
 //! Lists are paginated: they return at most `limit` entries (capped at [`MAX_PAGE_SIZE`]) after
-//! `start_after`, in the order of the storage keys, which is stable.
+//! `start_after`, in the order of the storage keys, which is stable; a design's versions come in
+//! the order they were published.
 
 use crate::{pallet::*, types::*, Config, Pallet};
 use alloc::vec::Vec;
@@ -15,22 +16,20 @@ impl<T: Config> Pallet<T> {
 		Designs::<T>::get(design)
 	}
 
-	/// The versions of a design, with their indices.
+	/// The versions of a design, with their indices, in the order they were published (unlike
+	/// the other lists, not in storage order): at most `limit` of them after `start_after`.
 	pub fn versions(
 		design: DesignId,
 		start_after: Option<VersionIndex>,
 		limit: u32,
 	) -> Vec<(VersionIndex, DesignVersion<T>)> {
-		match start_after {
-			Some(after) => page(
-				Versions::<T>::iter_prefix_from(
-					design,
-					Versions::<T>::hashed_key_for(design, after),
-				),
-				limit,
-			),
-			None => page(Versions::<T>::iter_prefix(design), limit),
-		}
+		let Some(found) = Designs::<T>::get(design) else {
+			return Vec::new();
+		};
+		let first = start_after.map_or(0, |after| after.saturating_add(1));
+		let published = (first..found.version_count)
+			.filter_map(|index| Versions::<T>::get(design, index).map(|version| (index, version)));
+		page(published, limit)
 	}
 
 	/// The designs derived from `parent` (derivatives and variants).

@@ -10,13 +10,13 @@ use alloc::vec;
 use cosmolocal_primitives::design::{DesignId, Process, VersionIndex};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, fungibles, EnsureOrigin, Get},
+	traits::{fungible::Mutate, fungibles, EnsureOriginWithArg, Get},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
 	traits::{Bounded, One, Saturating, Zero},
-	Perbill,
+	Perbill, Permill,
 };
 
 /// How many units the benchmarks' pledges offer.
@@ -176,6 +176,7 @@ fn funding_pledge<T: Config>(min_quantity: u32) -> Setup<T> {
 	let created = ProductionPledges::<T>::do_create_pledge(
 		producer.clone(),
 		terms::<T>(design, version, asset.clone(), min_quantity),
+		Permill::one(),
 	);
 	assert!(created.is_ok(), "the benchmark's pledge is created: {created:?}");
 	Setup { producer, asset, id }
@@ -336,6 +337,7 @@ mod benchmarks {
 			terms.funding_deadline,
 			terms.delivery_deadline,
 			terms.bond,
+			Permill::one(),
 		);
 
 		assert!(Pledges::<T>::get(id).is_some_and(|pledge| indexed::<T>(id, &pledge)));
@@ -458,9 +460,10 @@ mod benchmarks {
 		let (setup, backer) = delivered_pledge::<T>();
 		let disputed = ProductionPledges::<T>::do_dispute(backer, setup.id, filled(b'r'));
 		assert!(disputed.is_ok(), "the benchmark's delivery is disputed: {disputed:?}");
-		let origin = T::DisputeResolverOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
 		let share = Perbill::from_percent(50);
+		let verdict = Verdict { pledge: setup.id, producer_share: share };
+		let origin = T::DisputeResolverOrigin::try_successful_origin(&verdict)
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, setup.id, share);

@@ -18,7 +18,7 @@ use sp_runtime::{
 		CheckedAdd, CheckedMul, CheckedSub, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto,
 		Zero,
 	},
-	ArithmeticError, DispatchResult, Perbill, Rounding,
+	ArithmeticError, DispatchResult, Perbill, Permill, Rounding,
 };
 
 /// The number of index entries stored with each pledge: by region, design, producer and state.
@@ -86,14 +86,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Creates a pledge of `producer` on `terms`, taking the design's commons share in force
+	/// now, which must be at most `max_commons_share`.
 	pub(crate) fn do_create_pledge(
 		producer: T::AccountId,
 		terms: PledgeTerms<T>,
+		max_commons_share: Permill,
 	) -> DispatchResult {
 		let mut record = Producers::<T>::get(&producer).ok_or(Error::<T>::NotProducer)?;
 		let design = T::Designs::design_version(terms.design, terms.version)
 			.ok_or(Error::<T>::DesignVersionNotFound)?;
 		ensure!(!design.deprecated, Error::<T>::DesignDeprecated);
+		ensure!(design.commons_share <= max_commons_share, Error::<T>::CommonsShareAboveAccepted);
 		ensure!(
 			design.processes.iter().all(|process| record.processes.contains(process)),
 			Error::<T>::MissingProcess

@@ -99,11 +99,14 @@ pub mod pallet {
 	};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateHold},
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			EnsureOriginWithArg,
+		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::Perbill;
+	use sp_runtime::{Perbill, Permill};
 
 	/// The version of the pallet's storage layout.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -135,8 +138,9 @@ pub mod pallet {
 		/// Where the commons share of settled pledges goes.
 		type Commons: DesignCommons<Self::AccountId, AssetKindOf<Self>, BalanceOf<Self>>;
 
-		/// Decides disputes: how a disputed pledge's escrow is split.
-		type DisputeResolverOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Decides disputes: how a disputed pledge's escrow is split. It is given the verdict
+		/// to approve, so that it can tell who may decide this one (not the pledge's parties).
+		type DisputeResolverOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, Verdict>;
 
 		/// The pallet's id, from which every pledge's escrow account is derived.
 		#[pallet::constant]
@@ -502,6 +506,10 @@ pub mod pallet {
 		/// The unit price times the quantity, plus the bond, is more than a balance can hold:
 		/// lower the price, the quantity or the bond.
 		PledgeTooLarge,
+		/// The design's commons share is above the highest the producer accepted
+		/// (`max_commons_share`): a maintainer may have raised it. Read the design's share and
+		/// pledge again if you accept it.
+		CommonsShareAboveAccepted,
 	}
 
 	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
@@ -543,7 +551,7 @@ pub mod pallet {
 		/// - `facility_manifest`: optionally, the URI or CID of an Open Know-Where facility
 		///   manifest.
 		///
-		/// Holds a deposit for the record, released when you retire.
+		/// Holds a deposit for the record (0.487 CML on Cosmolocal), released when you retire.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_producer())]
 		pub fn register_producer(
@@ -602,9 +610,15 @@ pub mod pallet {
 		///   it must be after the funding deadline.
 		/// - `bond`: your own stake, in the asset: returned when the pledge settles, fails or is
 		///   cancelled; shared among the backers if you do not deliver.
+		/// - `max_commons_share`: the highest commons share of the design you accept, in parts
+		///   per million (`100000` = 10 %). The design's maintainers may change its share at any
+		///   time; the pledge keeps the share in force when it is created, and this bound makes
+		///   sure that share is not one raised just before your pledge. Refused with
+		///   `CommonsShareAboveAccepted` when the design asks more.
 		///
 		/// The bond and the asset's minimum balance (which keeps the escrow open, returned at the
-		/// end) move to the pledge's escrow; a deposit is held for the record.
+		/// end) move to the pledge's escrow; a deposit is held for the record (0.967 CML on
+		/// Cosmolocal), released when the last backer has claimed.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::create_pledge())]
 		#[allow(clippy::too_many_arguments)]
@@ -619,6 +633,7 @@ pub mod pallet {
 			funding_deadline: BlockNumberFor<T>,
 			delivery_deadline: BlockNumberFor<T>,
 			bond: BalanceOf<T>,
+			max_commons_share: Permill,
 		) -> DispatchResult {
 			let producer = ensure_signed(origin)?;
 			Self::do_create_pledge(
@@ -634,12 +649,14 @@ pub mod pallet {
 					delivery_deadline,
 					bond,
 				},
+				max_commons_share,
 			)
 		}
 
 		/// Back `units` units of a funding pledge: `units × unit_price` of the pledge's asset
 		/// moves from you to the pledge's escrow. Backing past the pledge's quantity is refused.
-		/// The first backing of a pledge holds a small deposit for your entry.
+		/// The first backing of a pledge holds a deposit for your entry (0.157 CML on Cosmolocal),
+		/// released when you withdraw all your units or claim.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::back())]
 		pub fn back(origin: OriginFor<T>, pledge: PledgeId, units: u32) -> DispatchResult {
@@ -715,7 +732,7 @@ pub mod pallet {
 			pledge: PledgeId,
 			producer_share: Perbill,
 		) -> DispatchResult {
-			T::DisputeResolverOrigin::ensure_origin(origin)?;
+			T::DisputeResolverOrigin::ensure_origin(origin, &Verdict { pledge, producer_share })?;
 			Self::do_resolve_dispute(pledge, producer_share)
 		}
 
@@ -750,7 +767,9 @@ pub mod pallet {
 
 		/// Claim, as a backer of an ended pledge, what it owes you (your refund and any share of
 		/// the bond) and your deposit. Once: your entry is removed. When the last backer has
-		/// claimed, the pledge is closed.
+		/// claimed, the pledge is closed. Every backer must claim, even one owed nothing: until
+		/// then the pledge, the producer's deposit and each backer's deposit stay held;
+		/// `claim_refund_for` lets anyone close a backer's entry on its behalf.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::claim_refund())]
 		pub fn claim_refund(origin: OriginFor<T>, pledge: PledgeId) -> DispatchResult {

@@ -17,7 +17,7 @@ use frame_support::{
 		fungible::UnionOf,
 		fungibles::{Inspect, Mutate},
 		tokens::{DepositConsequence, Preservation, Provenance},
-		ConstU32, ConstU64,
+		AsEnsureOriginWithArg, ConstU32, ConstU64,
 	},
 	PalletId,
 };
@@ -185,7 +185,7 @@ impl pallet_production_pledges::Config for Test {
 	type Designs = TestDesigns;
 	type Production = TestDesigns;
 	type Commons = TestCommons;
-	type DisputeResolverOrigin = EnsureRoot<AccountId>;
+	type DisputeResolverOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ConstU64<CHALLENGE_PERIOD>;
 	type DepositPerItem = ConstU64<100>;

@@ -39,6 +39,13 @@ impl<T: Config> Pallet<T> {
 		Pledges::<T>::get(pledge)
 	}
 
+	/// Whether `who` is a party to `pledge`: its producer or one of its backers (until the
+	/// backer has claimed what a settled pledge owes it).
+	pub fn is_party(pledge: PledgeId, who: &T::AccountId) -> bool {
+		Pledges::<T>::get(pledge).is_some_and(|record| &record.producer == who)
+			|| Backings::<T>::contains_key(pledge, who)
+	}
+
 	/// The producers in `region`: a country code (`ES`) gives every producer of the country, a
 	/// region code (`ES-CT`) those of that region. Pages continue after `start_after`, the last
 	/// `(region, producer)` of the previous page.

@@ -134,6 +134,16 @@ impl PledgeState {
 	}
 }
 
+/// A verdict on a disputed pledge, as `resolve_dispute` is given it: what the dispute resolver
+/// origin approves.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Verdict {
+	/// The disputed pledge.
+	pub pledge: PledgeId,
+	/// The share of the backed money the producer gets (before the commons share).
+	pub producer_share: sp_runtime::Perbill,
+}
+
 /// A delivery reported by the producer.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,

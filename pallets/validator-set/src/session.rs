@@ -65,8 +65,9 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Removes `validator` from the set at the next boundary, unless the set is at its minimum
-	/// or it is no longer in the set; tells whether it was removed.
+	/// Removes `validator` from the stored set at once (the session pallet takes the new set at
+	/// the next boundary, and it stops validating a session later), unless the set is at its
+	/// minimum or it is no longer in the set; tells whether it was removed.
 	fn remove_offender(validator: &T::AccountId) -> bool {
 		Validators::<T>::mutate(|validators| {
 			let at_minimum = validators.len() as u32 <= T::MinValidators::get();
@@ -86,8 +87,8 @@ impl<T: Config>
 	OnOffenceHandler<T::AccountId, pallet_session::historical::IdentificationTuple<T>, Weight>
 	for Pallet<T>
 {
-	/// Removes each offender from the set at the next boundary, while the set stays at or above
-	/// its minimum. Slashing fractions are not used: validators hold no stake.
+	/// Removes each offender from the stored set at once, while the set stays at or above its
+	/// minimum. Slashing fractions are not used: validators hold no stake.
 	fn on_offence(
 		offenders: &[OffenceDetails<
 			T::AccountId,

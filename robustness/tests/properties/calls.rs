@@ -49,11 +49,11 @@ pub fn any_call() -> BoxedStrategy<RuntimeCall> {
 	.boxed()
 }
 
-/// An account: an actor, governance, or one nobody controls.
+/// An account: an actor, a member of the Assembly, or one nobody controls.
 pub fn account() -> BoxedStrategy<AccountId> {
 	prop_oneof![
 		8 => (0..ACTORS).prop_map(actors::actor),
-		1 => Just(actors::governance()),
+		1 => (0..5usize).prop_map(|member| actors::assembly()[member].clone()),
 		1 => any::<[u8; 32]>().prop_map(AccountId::new),
 	]
 	.boxed()
@@ -304,12 +304,12 @@ fn producer_fields() -> impl Strategy<Value = ProducerFields> {
 fn production_pledges_call() -> BoxedStrategy<RuntimeCall> {
 	type Uri = <Runtime as pallet_production_pledges::Config>::MaxUriLen;
 	let create = (
-		(id(), id(), asset_kind(), amount()),
+		(id(), id(), asset_kind(), amount(), permill()),
 		(quantity(), quantity(), block(), block(), amount()),
 	)
 		.prop_map(
 			|(
-				(design, version, asset, unit_price),
+				(design, version, asset, unit_price, max_commons_share),
 				(quantity, min_quantity, funding_deadline, delivery_deadline, bond),
 			)| PledgeCall::create_pledge {
 				design,
@@ -321,6 +321,7 @@ fn production_pledges_call() -> BoxedStrategy<RuntimeCall> {
 				funding_deadline,
 				delivery_deadline,
 				bond,
+				max_commons_share,
 			},
 		);
 	let pledge_only: Vec<fn(u32) -> PledgeCall> = vec![

@@ -187,6 +187,7 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 					funding_deadline: funding,
 					delivery_deadline: funding + delivery,
 					bond,
+					max_commons_share: Permill::one(),
 				}),
 			));
 			let backers: Vec<u8> = backings.iter().map(|(backer, ..)| *backer).collect();
@@ -417,102 +418,137 @@ pub fn design() -> BoxedStrategy<Vec<Step>> {
 	let versions = vec((1..20u8, lapse()), 0..=3);
 	let attestations = vec((actor(), 0..3u32), 0..=4);
 	let settings = (0..=200_000u32, prop_oneof![Just(Readiness::Prototype), Just(Readiness::Made)]);
-	(actor(), (0..3u32, any::<bool>()), versions, account(), attestations, settings, any::<bool>())
-		.prop_map(|(maintainer, lineage, versions, helper, attestations, settings, deprecated)| {
-			let (parent, derived) = lineage;
-			let (share, readiness) = settings;
-			let call = RuntimeCall::DesignRegistry;
-			let design = LATEST_DESIGN;
-			let mut steps = vec![at(
-				0,
+	let content = any::<[u8; 31]>();
+	(
+		actor(),
+		(0..3u32, any::<bool>()),
+		versions,
+		account(),
+		attestations,
+		settings,
+		any::<bool>(),
+		content,
+	)
+		.prop_map(
+			|(
 				maintainer,
-				call(DesignCall::register_design {
-					name: text("Pedal-powered grain mill"),
-					licences: DesignLicences {
-						hardware: text("CERN-OHL-S-2.0"),
-						documentation: text("CC-BY-SA-4.0"),
-						software: None,
-					},
-					tags: BoundedVec::truncate_from(vec![text("food"), text("pedal")]),
-					processes: BoundedVec::truncate_from(vec![
-						Process::Metalworking,
-						Process::Woodworking,
-					]),
-					manifest: text("ipfs://grain-mill"),
-					manifest_hash: [7; 32],
-					version_label: text("1.0.0"),
-					lineage: derived.then_some(Lineage {
-						kind: LineageKind::Derivative,
-						parent,
-						parent_version: 0,
-					}),
-				}),
-			)];
-			steps.push(at(
-				0,
-				maintainer,
-				call(DesignCall::add_maintainer { design, maintainer: helper.clone() }),
-			));
-			steps.push(at(
-				0,
-				maintainer,
-				call(DesignCall::set_commons_share { design, share: Permill::from_parts(share) }),
-			));
-			steps.push(at(0, maintainer, call(DesignCall::set_readiness { design, readiness })));
-			for (minor, lapse) in versions {
-				steps.push(at(
-					lapse,
+				lineage,
+				versions,
+				helper,
+				attestations,
+				settings,
+				deprecated,
+				content,
+			)| {
+				let (parent, derived) = lineage;
+				// Manifest hashes of this design's own content, one per version: another design's
+				// hash would be refused as a copy.
+				let manifest_hash = |version: u8| {
+					let mut hash = [version; 32];
+					hash[1..].copy_from_slice(&content);
+					hash
+				};
+				let (share, readiness) = settings;
+				let call = RuntimeCall::DesignRegistry;
+				let design = LATEST_DESIGN;
+				let mut steps = vec![at(
+					0,
 					maintainer,
-					call(DesignCall::publish_version {
-						design,
+					call(DesignCall::register_design {
+						name: text("Pedal-powered grain mill"),
+						licences: DesignLicences {
+							hardware: text("CERN-OHL-S-2.0"),
+							documentation: text("CC-BY-SA-4.0"),
+							software: None,
+						},
+						tags: BoundedVec::truncate_from(vec![text("food"), text("pedal")]),
+						processes: BoundedVec::truncate_from(vec![
+							Process::Metalworking,
+							Process::Woodworking,
+						]),
 						manifest: text("ipfs://grain-mill"),
-						manifest_hash: [minor; 32],
-						version_label: text(&format!("1.{minor}.0")),
+						manifest_hash: manifest_hash(0),
+						version_label: text("1.0.0"),
+						lineage: derived.then_some(Lineage {
+							kind: LineageKind::Derivative,
+							parent,
+							parent_version: 0,
+						}),
 					}),
-				));
-			}
-			for (attester, version) in attestations.iter().copied() {
-				steps.push(at(
-					0,
-					attester,
-					call(DesignCall::attest {
-						design,
-						version,
-						kind: AttestationKind::Built,
-						evidence: text("ipfs://build-photos"),
-					}),
-				));
-			}
-			if let Some((attester, version)) = attestations.first().copied() {
-				steps.push(at(
-					1,
-					attester,
-					call(DesignCall::revoke_attestation {
-						design,
-						version,
-						kind: AttestationKind::Built,
-					}),
-				));
-			}
-			steps.push(as_root(call(DesignCall::certify {
-				design,
-				version: 0,
-				evidence: text("ipfs://certification-report"),
-			})));
-			steps.push(at(
-				0,
-				maintainer,
-				call(DesignCall::remove_maintainer { design, maintainer: helper }),
-			));
-			if deprecated {
+				)];
 				steps.push(at(
 					0,
 					maintainer,
-					call(DesignCall::deprecate { design, successor: Some(parent) }),
+					call(DesignCall::add_maintainer { design, maintainer: helper.clone() }),
 				));
-			}
-			steps
-		})
+				steps.push(at(
+					0,
+					maintainer,
+					call(DesignCall::set_commons_share {
+						design,
+						share: Permill::from_parts(share),
+					}),
+				));
+				steps.push(at(
+					0,
+					maintainer,
+					call(DesignCall::set_readiness { design, readiness }),
+				));
+				for (minor, lapse) in versions {
+					steps.push(at(
+						lapse,
+						maintainer,
+						call(DesignCall::publish_version {
+							design,
+							manifest: text("ipfs://grain-mill"),
+							manifest_hash: manifest_hash(minor),
+							version_label: text(&format!("1.{minor}.0")),
+						}),
+					));
+				}
+				for (attester, version) in attestations.iter().copied() {
+					steps.push(at(
+						0,
+						attester,
+						call(DesignCall::attest {
+							design,
+							version,
+							kind: AttestationKind::Built,
+							evidence: text("ipfs://build-photos"),
+						}),
+					));
+				}
+				if let Some((attester, version)) = attestations.first().copied() {
+					steps.push(at(
+						1,
+						attester,
+						call(DesignCall::revoke_attestation {
+							design,
+							version,
+							kind: AttestationKind::Built,
+						}),
+					));
+				}
+				steps.push(as_root(call(DesignCall::certify {
+					design,
+					version: 0,
+					evidence: text("ipfs://certification-report"),
+				})));
+				steps.push(at(
+					0,
+					maintainer,
+					call(DesignCall::remove_maintainer { design, maintainer: helper }),
+				));
+				if deprecated {
+					steps.push(at(
+						0,
+						maintainer,
+						call(DesignCall::deprecate { design, successor: Some(parent) }),
+					));
+				}
+				steps
+			},
+		)
 		.boxed()
 }
 

@@ -81,8 +81,8 @@ impl pallet_production_pledges::Config for Runtime {
 	type Designs = DesignRegistry;
 	type Production = DesignRegistry;
 	type Commons = ContributiveAccounting;
-	// Disputes are the arbitration panel's (a majority).
-	type DisputeResolverOrigin = super::governance::PanelMajority;
+	// Disputes are the arbitration panel's: a majority of its members who are not parties.
+	type DisputeResolverOrigin = super::arbitration::PanelMajorityOfNonParties;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ChallengePeriod;
 	type DepositPerItem = DepositPerStorageItem;

@@ -4,11 +4,12 @@
 //!   `CouncilMembership` keeps: the Assembly admits members by a majority and removes them by two
 //!   thirds;
 //! - **the arbitration panel** (`TechnicalCommittee`, a second collective), chosen by the Assembly
-//!   (`TechnicalMembership`), which resolves disputed deliveries by a majority;
+//!   (`TechnicalMembership`), which resolves disputed deliveries by a majority of its members who
+//!   are not parties to the pledge ([`super::arbitration`]);
 //! - **certifiers** (`Certifiers`, a `pallet-membership` kept by the Assembly), each of which
 //!   certifies designs in its own name;
-//! - **the commons treasury** (`Treasury`), funded by a share of every transaction fee and spent
-//!   by the Assembly;
+//! - **the commons treasury** (`Treasury`, [`super::treasury`]), funded by a share of every
+//!   transaction fee and spent by the Assembly, into accounts or value networks;
 //! - **root** only through the Assembly: a motion carried by three quarters of its members
 //!   whitelists a call and dispatches it as root (`Whitelist`, with `Preimage` for calls noted in
 //!   advance). A runtime upgrade is such a call: `System::authorize_upgrade` with the new code's
@@ -19,28 +20,22 @@
 //! quarters. The thresholds are in the README's and the cooperative guide's table.
 
 use crate::{
-	AccountId, AssetId, Balance, Balances, BlockNumber, Council, Preimage, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, System, TechnicalCommittee, Treasury,
+	AccountId, Balance, Balances, BlockNumber, Council, Preimage, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, System, TechnicalCommittee,
 };
 use cosmolocal_primitives::{currency::deposit, time::DAYS};
 use frame_support::{
 	parameter_types,
 	traits::{
-		fungible::{HoldConsideration, NativeOrWithId},
-		tokens::{imbalance::ResolveTo, pay::PayAssetFromAccount, UnityAssetBalanceConversion},
-		EitherOf, EitherOfDiverse, LinearStoragePrice, MapSuccess, NeverEnsureOrigin, OnUnbalanced,
+		fungible::HoldConsideration, EitherOf, EitherOfDiverse, LinearStoragePrice, MapSuccess,
 	},
 	weights::Weight,
-	PalletId,
 };
-use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy, EnsureWithSuccess};
+use frame_system::{EnsureRoot, EnsureSignedBy};
 use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
-use sp_runtime::{
-	traits::{IdentityLookup, MorphInto, Replace},
-	Percent, Permill,
-};
+use sp_runtime::traits::{MorphInto, Replace};
 
-use super::{domain::NativeAndAssets, system::RuntimeBlockWeights};
+use super::system::RuntimeBlockWeights;
 
 /// The Assembly's collective.
 pub type AssemblyCollective = pallet_collective::Instance1;
@@ -63,8 +58,6 @@ pub type AssemblyTwoThirds = RootOr<EnsureProportionAtLeast<AccountId, AssemblyC
 /// root.
 pub type AssemblyThreeQuarters =
 	RootOr<EnsureProportionAtLeast<AccountId, AssemblyCollective, 3, 4>>;
-/// A motion of the arbitration panel carried by more than half of its members.
-pub type PanelMajority = RootOr<EnsureProportionMoreThan<AccountId, PanelCollective, 1, 2>>;
 
 /// How long a motion of the Assembly stays open for votes; it closes earlier once its outcome
 /// is certain. Members are cooperatives that deliberate: a week, or two minutes with the
@@ -82,18 +75,6 @@ pub const PANEL_MOTION_DURATION: BlockNumber = 3 * DAYS;
 /// How long a motion of the arbitration panel stays open (`fast-runtime`: two minutes).
 #[cfg(feature = "fast-runtime")]
 pub const PANEL_MOTION_DURATION: BlockNumber = 2 * cosmolocal_primitives::time::MINUTES;
-
-/// How long an approved treasury spend can be paid out before it expires: thirty days, or ten
-/// minutes with `fast-runtime`.
-#[cfg(not(feature = "fast-runtime"))]
-pub const TREASURY_PAYOUT_PERIOD: BlockNumber = 30 * DAYS;
-/// How long an approved treasury spend can be paid out (`fast-runtime`: ten minutes).
-#[cfg(feature = "fast-runtime")]
-pub const TREASURY_PAYOUT_PERIOD: BlockNumber = 10 * cosmolocal_primitives::time::MINUTES;
-
-/// The share of every transaction fee (tips included) that goes to the commons treasury; the
-/// rest is burnt.
-pub const TREASURY_FEE_SHARE: Percent = Percent::from_percent(20);
 
 parameter_types! {
 	/// How long a motion of the Assembly stays open.
@@ -115,6 +96,16 @@ parameter_types! {
 	pub const NoCertifyingBody: Option<AccountId> = None;
 }
 
+/// A power nobody holds: the collectives' own `set_members` (their members are the memberships')
+/// and the memberships' prime member (one member one vote). Only the benchmarks, which set members
+/// and a prime to measure every path, open it to root; a runtime built without
+/// `runtime-benchmarks` has no way to it.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub type Closed = frame_support::traits::NeverEnsureOrigin<()>;
+/// In the benchmarks only: root, with which they set members and a prime.
+#[cfg(feature = "runtime-benchmarks")]
+pub type Closed = EnsureRoot<AccountId>;
+
 impl pallet_collective::Config<AssemblyCollective> for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type Proposal = RuntimeCall;
@@ -124,10 +115,10 @@ impl pallet_collective::Config<AssemblyCollective> for Runtime {
 	type MaxMembers = AssemblyMaxMembers;
 	// One member one vote: members who did not vote when a motion closes count against it.
 	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective_council::WeightInfo<Runtime>;
 	// The members are `CouncilMembership`'s: the collective's own `set_members` is closed, so
 	// that the two never disagree.
-	type SetMembersOrigin = NeverEnsureOrigin<()>;
+	type SetMembersOrigin = Closed;
 	type MaxProposalWeight = MaxMotionWeight;
 	type DisapproveOrigin = EnsureRoot<AccountId>;
 	type KillOrigin = EnsureRoot<AccountId>;
@@ -142,11 +133,11 @@ impl pallet_membership::Config<AssemblyMembership> for Runtime {
 	type SwapOrigin = AssemblyTwoThirds;
 	type ResetOrigin = AssemblyThreeQuarters;
 	// One member one vote: no prime member whose vote would count for the absent.
-	type PrimeOrigin = NeverEnsureOrigin<()>;
+	type PrimeOrigin = Closed;
 	type MembershipInitialized = Council;
 	type MembershipChanged = Council;
 	type MaxMembers = AssemblyMaxMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_membership_council_membership::WeightInfo<Runtime>;
 }
 
 impl pallet_collective::Config<PanelCollective> for Runtime {
@@ -157,8 +148,8 @@ impl pallet_collective::Config<PanelCollective> for Runtime {
 	type MaxProposals = MaxMotions;
 	type MaxMembers = PanelMaxMembers;
 	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-	type SetMembersOrigin = NeverEnsureOrigin<()>;
+	type WeightInfo = crate::weights::pallet_collective_technical_committee::WeightInfo<Runtime>;
+	type SetMembersOrigin = Closed;
 	type MaxProposalWeight = MaxMotionWeight;
 	type DisapproveOrigin = AssemblyMajority;
 	type KillOrigin = AssemblyMajority;
@@ -171,11 +162,11 @@ impl pallet_membership::Config<PanelMembership> for Runtime {
 	type RemoveOrigin = AssemblyMajority;
 	type SwapOrigin = AssemblyMajority;
 	type ResetOrigin = AssemblyMajority;
-	type PrimeOrigin = NeverEnsureOrigin<()>;
+	type PrimeOrigin = Closed;
 	type MembershipInitialized = TechnicalCommittee;
 	type MembershipChanged = TechnicalCommittee;
 	type MaxMembers = PanelMaxMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_membership_technical_membership::WeightInfo<Runtime>;
 }
 
 impl pallet_membership::Config<CertifierMembership> for Runtime {
@@ -184,11 +175,13 @@ impl pallet_membership::Config<CertifierMembership> for Runtime {
 	type RemoveOrigin = AssemblyMajority;
 	type SwapOrigin = AssemblyMajority;
 	type ResetOrigin = AssemblyMajority;
-	type PrimeOrigin = NeverEnsureOrigin<()>;
+	type PrimeOrigin = Closed;
 	type MembershipInitialized = ();
 	type MembershipChanged = ();
 	type MaxMembers = MaxCertifiers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	// Not benchmarked (runtime/src/benchmarks.rs): the Assembly membership's calls do what these
+	// do and change the Assembly's members too, so their weights bound these.
+	type WeightInfo = crate::weights::pallet_membership_council_membership::WeightInfo<Runtime>;
 }
 
 /// Who may certify designs: a certifying body in its own name, or the Assembly by a majority
@@ -212,7 +205,7 @@ parameter_types! {
 }
 
 impl pallet_preimage::Config for Runtime {
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type ManagerOrigin = EnsureRoot<AccountId>;
@@ -232,93 +225,5 @@ impl pallet_whitelist::Config for Runtime {
 	type Preimages = Preimage;
 	type DeferredDispatchExpiration = DeferredDispatchExpiration;
 	type BlockNumberProvider = System;
-	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
-}
-
-parameter_types! {
-	/// The treasury's id: its account derives from it.
-	pub const TreasuryPalletId: PalletId = PalletId(*b"py/trsry");
-	/// The treasury's account.
-	pub TreasuryAccount: AccountId = Treasury::account_id();
-	/// How often the approvals of `spend_local` are paid out: every week (`spend` pays when its
-	/// beneficiary or anyone calls `payout`).
-	pub const SpendPeriod: BlockNumber = 7 * DAYS;
-	/// Nothing of the treasury is burnt at the end of a spend period.
-	pub const TreasuryBurn: Permill = Permill::zero();
-	/// How long an approved spend can be paid out.
-	pub const TreasuryPayoutPeriod: BlockNumber = TREASURY_PAYOUT_PERIOD;
-	/// The most `spend_local` approvals waiting at once.
-	pub const MaxTreasuryApprovals: u32 = 100;
-	/// The most a single treasury spend may be: no limit but what the treasury holds.
-	pub const MaxTreasurySpend: Balance = Balance::MAX;
-}
-
-impl pallet_treasury::Config for Runtime {
-	type Currency = Balances;
-	type RejectOrigin = AssemblyMajority;
-	type RuntimeEvent = RuntimeEvent;
-	type SpendPeriod = SpendPeriod;
-	type Burn = TreasuryBurn;
-	type PalletId = TreasuryPalletId;
-	type BurnDestination = ();
-	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
-	type SpendFunds = ();
-	type MaxApprovals = MaxTreasuryApprovals;
-	type SpendOrigin = EitherOf<
-		EnsureRootWithSuccess<AccountId, MaxTreasurySpend>,
-		EnsureWithSuccess<
-			EnsureProportionMoreThan<AccountId, AssemblyCollective, 1, 2>,
-			AccountId,
-			MaxTreasurySpend,
-		>,
-	>;
-	// Spends in the native token or in an asset, to an account.
-	type AssetKind = NativeOrWithId<AssetId>;
-	type Beneficiary = AccountId;
-	type BeneficiaryLookup = IdentityLookup<AccountId>;
-	type Paymaster = PayAssetFromAccount<NativeAndAssets, TreasuryAccount>;
-	type BalanceConverter = UnityAssetBalanceConversion;
-	type PayoutPeriod = TreasuryPayoutPeriod;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = benchmarks::TreasuryArguments;
-	type BlockNumberProvider = System;
-}
-
-/// Where transaction fees go: [`TREASURY_FEE_SHARE`] of each fee and tip to the commons
-/// treasury, the rest burnt.
-pub struct FeesToTreasury;
-
-type NativeCredit = frame_support::traits::fungible::Credit<AccountId, Balances>;
-
-impl OnUnbalanced<NativeCredit> for FeesToTreasury {
-	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = NativeCredit>) {
-		if let Some(mut fees) = fees_then_tips.next() {
-			if let Some(tips) = fees_then_tips.next() {
-				fees = frame_support::traits::Imbalance::merge(fees, tips);
-			}
-			let share = TREASURY_FEE_SHARE.deconstruct();
-			let (to_treasury, burnt) =
-				frame_support::traits::Imbalance::ration(fees, share.into(), (100 - share).into());
-			ResolveTo::<TreasuryAccount, Balances>::on_unbalanced(to_treasury);
-			drop(burnt);
-		}
-	}
-}
-
-/// What the treasury's benchmarks pay with and to.
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarks {
-	use super::*;
-
-	/// Spends in the native token, to accounts made from the benchmark's seed.
-	pub struct TreasuryArguments;
-
-	impl pallet_treasury::ArgumentsFactory<NativeOrWithId<AssetId>, AccountId> for TreasuryArguments {
-		fn create_asset_kind(_seed: u32) -> NativeOrWithId<AssetId> {
-			NativeOrWithId::Native
-		}
-		fn create_beneficiary(seed: [u8; 32]) -> AccountId {
-			AccountId::from(seed)
-		}
-	}
+	type WeightInfo = crate::weights::pallet_whitelist::WeightInfo<Runtime>;
 }

@@ -1,11 +1,13 @@
 //! The configuration of every pallet of the runtime, one module per area.
 
+mod arbitration;
 mod collective;
 mod consensus;
 mod domain;
 pub mod governance;
 mod monetary;
 mod system;
+pub mod treasury;
 mod validators;
 
 pub use monetary::{TransactionByteFee, WeightToFee};

@@ -29,7 +29,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	// Dust below the existential deposit is burned.
 	type DustRemoval = ();
@@ -76,7 +76,7 @@ parameter_types! {
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// A share of fees and tips goes to the commons treasury, the rest is burnt.
-	type OnChargeTransaction = FungibleAdapter<Balances, super::governance::FeesToTreasury>;
+	type OnChargeTransaction = FungibleAdapter<Balances, super::treasury::FeesToTreasury>;
 	// Operational extrinsics (such as equivocation reports) may pay a priority five times their
 	// fee.
 	type OperationalFeeMultiplier = ConstU8<5>;
@@ -127,7 +127,7 @@ impl pallet_assets::Config for Runtime {
 	type Extra = ();
 	type CallbackHandle = ();
 	type AssetIdAllocator = ();
-	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

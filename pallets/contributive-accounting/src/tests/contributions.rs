@@ -127,6 +127,54 @@ fn reviews_come_from_other_stewards_once() {
 	});
 }
 
+/// Nobody reviews their own contribution, so a steward's own needs at most the reviews of the
+/// other stewards: with two stewards and a threshold of 2, the other's approval accepts it.
+#[test]
+fn a_stewards_own_contribution_is_decided_by_the_other_stewards() {
+	new_test_ext(|| {
+		let network = cooperative(&[ALICE, BOB], 2, ValueEquation::Equal);
+		let network_deposit = held(ALICE);
+		let own = log(ALICE, network, ContributionKind::Design, 3);
+		assert_ok!(review(BOB, own, true));
+		let contribution = Contributions::<Test>::get(own).unwrap();
+		assert_eq!(contribution.state, ContributionState::Accepted);
+		assert_eq!(points(network, ALICE), contribution.points);
+		assert_eq!(held(ALICE), network_deposit, "the contribution's deposit was released");
+		// A contributor who is not a steward still needs the full threshold.
+		let theirs = log(DAVE, network, ContributionKind::Design, 1);
+		assert_ok!(review(BOB, theirs, false));
+		assert_eq!(Contributions::<Test>::get(theirs).unwrap().state, ContributionState::Pending);
+		assert_ok!(review(ALICE, theirs, false));
+		assert_eq!(Contributions::<Test>::get(theirs).unwrap().state, ContributionState::Rejected);
+		// Among three stewards with a threshold of 3, the two others reject a steward's own.
+		let network = cooperative(&[ALICE, BOB, CHARLIE], 3, ValueEquation::Equal);
+		let own = log(CHARLIE, network, ContributionKind::Care, 1);
+		assert_ok!(review(ALICE, own, false));
+		assert_eq!(Contributions::<Test>::get(own).unwrap().state, ContributionState::Pending);
+		assert_ok!(review(BOB, own, false));
+		assert_eq!(Contributions::<Test>::get(own).unwrap().state, ContributionState::Rejected);
+	});
+}
+
+/// The only steward cannot review its own contribution: it waits for another steward.
+#[test]
+fn the_only_stewards_own_contribution_waits_for_another_steward() {
+	new_test_ext(|| {
+		let network = cooperative(&[ALICE], 1, ValueEquation::Equal);
+		let own = log(ALICE, network, ContributionKind::Design, 1);
+		assert_noop!(review(ALICE, own, true), Error::<Test>::OwnContribution);
+		assert_noop!(review(BOB, own, true), Error::<Test>::NotSteward);
+		assert_ok!(ContributiveAccounting::set_stewards(
+			RuntimeOrigin::signed(ALICE),
+			network,
+			stewards(&[ALICE, BOB]),
+			1
+		));
+		assert_ok!(review(BOB, own, true));
+		assert_eq!(Contributions::<Test>::get(own).unwrap().state, ContributionState::Accepted);
+	});
+}
+
 #[test]
 fn points_use_the_equation_at_acceptance_time() {
 	new_test_ext(|| {

@@ -226,3 +226,26 @@ fn claims_are_checked() {
 		assert_noop!(claim(DAVE, network, NATIVE), Error::<Test>::NothingToClaim);
 	});
 }
+
+#[test]
+fn a_grant_is_shared_like_revenue_and_may_open_an_asset() {
+	new_test_ext(|| {
+		let network = network_with_members();
+		let grant = |network, asset, amount| {
+			ContributiveAccounting::receive_grant(network, asset, &DONOR, amount)
+		};
+		assert_noop!(grant(network + 1, LOCAL, 100), Error::<Test>::NetworkNotFound);
+		assert_noop!(grant(network, LOCAL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(grant(network, LOCAL, 1), Error::<Test>::BelowMinimumBalance);
+		// Not a steward, yet the grant opens the asset: the Assembly voted it. The asset's
+		// minimum balance (5) stays in the network's account.
+		assert_ok!(grant(network, LOCAL, 105));
+		assert_eq!(
+			last_event(),
+			Event::RevenueReceived { network, asset: LOCAL, amount: 100, from: DONOR }
+		);
+		// BOB has 30 of the 40 points, CHARLIE 10: 75 and 25 of the 100 shared.
+		assert_eq!(ContributiveAccounting::claimable(network, &BOB, &LOCAL), Ok(75));
+		assert_eq!(ContributiveAccounting::claimable(network, &CHARLIE, &LOCAL), Ok(25));
+	});
+}

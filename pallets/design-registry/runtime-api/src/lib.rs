@@ -26,7 +26,7 @@ sp_api::decl_runtime_apis! {
 		/// commons share and version count.
 		fn design(design: DesignId) -> Option<Design>;
 
-		/// The versions of a design, with their indices.
+		/// The versions of a design, with their indices, in the order they were published.
 		fn versions(
 			design: DesignId,
 			start_after: Option<VersionIndex>,

@@ -5,12 +5,14 @@ mod attestations;
 mod licences;
 mod lineage;
 mod maintainers;
+mod manifests;
 mod queries;
 mod register;
 mod settings;
 mod versions;
 
 use crate::{mock::*, types::*, Designs, DesignsByMaintainer, Event, HoldReason, Versions};
+use codec::Encode;
 use cosmolocal_primitives::design::{DesignId, Process, VersionIndex};
 use frame_support::{
 	assert_ok,
@@ -39,6 +41,8 @@ pub struct NewDesign {
 	pub processes: Vec<Process>,
 	pub manifest: &'static str,
 	pub label: &'static str,
+	/// `None`: a hash of its own, [`registered_hash`] of the design's id.
+	pub manifest_hash: Option<[u8; 32]>,
 	pub lineage: Option<Lineage>,
 }
 
@@ -53,6 +57,7 @@ impl Default for NewDesign {
 			processes: vec![Process::Woodworking, Process::Assembly],
 			manifest: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 			label: "1.0.0",
+			manifest_hash: None,
 			lineage: None,
 		}
 	}
@@ -82,11 +87,25 @@ impl NewDesign {
 				.expect("the test's tags fit"),
 			BoundedVec::try_from(self.processes).expect("the test's processes fit"),
 			bounded(self.manifest),
-			[7u8; 32],
+			self.manifest_hash
+				.unwrap_or_else(|| registered_hash(crate::NextDesignId::<Test>::get())),
 			bounded(self.label),
 			self.lineage,
 		)
 	}
+}
+
+/// The manifest hash a design registered by [`NewDesign::register`] gets unless it names one:
+/// its own, from its id.
+pub fn registered_hash(design: DesignId) -> [u8; 32] {
+	let mut hash = [7u8; 32];
+	hash[..4].copy_from_slice(&design.to_le_bytes());
+	hash
+}
+
+/// The manifest hash [`publish`] gives version `label` of `design`: its own.
+pub fn published_hash(design: DesignId, label: &str) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(design, label).encode())
 }
 
 /// Registers the default design as `who` and returns its id.
@@ -96,13 +115,23 @@ pub fn register_default(who: u64) -> DesignId {
 	id
 }
 
-/// Publishes a version of `design` labelled `label`, as `who`.
+/// Publishes a version of `design` labelled `label`, as `who`, with a manifest hash of its own.
 pub fn publish(who: u64, design: DesignId, label: &str) -> frame_support::dispatch::DispatchResult {
+	publish_hash(who, design, label, published_hash(design, label))
+}
+
+/// Publishes version `label` of `design` with the manifest `hash`, as `who`.
+pub fn publish_hash(
+	who: u64,
+	design: DesignId,
+	label: &str,
+	hash: [u8; 32],
+) -> frame_support::dispatch::DispatchResult {
 	DesignRegistry::publish_version(
 		RuntimeOrigin::signed(who),
 		design,
 		bounded("ipfs://bafkreih5aznjvttude6c3wbvqeebb6rlx5wkbzyppv7garjiubll2ceym4"),
-		[9u8; 32],
+		hash,
 		bounded(label),
 	)
 }

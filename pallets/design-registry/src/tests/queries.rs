@@ -71,7 +71,13 @@ fn lists_the_versions_of_a_design() {
 		let indices = all_pages(3, |after, limit| {
 			DesignRegistry::versions(id, after, limit).into_iter().map(|(index, _)| index).collect()
 		});
-		assert_eq!(sorted(indices), vec![0, 1, 2, 3]);
+		assert_eq!(indices, vec![0, 1, 2, 3], "in the order they were published");
+		let first_page: Vec<_> =
+			DesignRegistry::versions(id, None, 3).into_iter().map(|(index, _)| index).collect();
+		assert_eq!(first_page, vec![0, 1, 2]);
+		assert_eq!(DesignRegistry::versions(id, Some(3), 10), vec![]);
+		assert_eq!(DesignRegistry::versions(id, Some(VersionIndex::MAX), 10), vec![]);
+		assert_eq!(DesignRegistry::versions(7, None, 10), vec![]);
 		let (index, first) = DesignRegistry::versions(id, None, 10)
 			.into_iter()
 			.find(|(index, _)| *index == 0)

@@ -30,7 +30,7 @@ fn registers_a_design_with_its_first_version() {
 
 		let first = version(id, 0);
 		assert_eq!(first.label.to_vec(), b"1.0.0".to_vec());
-		assert_eq!(first.manifest_hash, [7u8; 32]);
+		assert_eq!(first.manifest_hash, registered_hash(id));
 		assert_eq!(first.publisher, ALICE);
 		assert_eq!(VersionByLabel::<Test>::get(id, first.label), Some(0));
 		let solar: Tag<Test> = bounded("solar");
@@ -49,7 +49,7 @@ fn registers_a_design_with_its_first_version() {
 				design: id,
 				version: 0,
 				label: bounded("1.0.0"),
-				manifest_hash: [7u8; 32],
+				manifest_hash: registered_hash(id),
 			}
 		);
 	});

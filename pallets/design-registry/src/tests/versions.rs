@@ -14,7 +14,7 @@ fn a_maintainer_publishes_a_new_version() {
 
 		let published = version(id, 1);
 		assert_eq!(published.label.to_vec(), b"1.1.0-beta.1".to_vec());
-		assert_eq!(published.manifest_hash, [9u8; 32]);
+		assert_eq!(published.manifest_hash, published_hash(id, "1.1.0-beta.1"));
 		assert_eq!(published.publisher, ALICE);
 		assert_eq!(published.published_at, 5);
 		assert_eq!(design(id).version_count, 2);
@@ -26,7 +26,7 @@ fn a_maintainer_publishes_a_new_version() {
 				design: id,
 				version: 1,
 				label: bounded("1.1.0-beta.1"),
-				manifest_hash: [9u8; 32],
+				manifest_hash: published_hash(id, "1.1.0-beta.1"),
 			}
 		);
 	});

@@ -19,6 +19,7 @@ use frame_support::{
 	},
 	BoundedVec,
 };
+use sp_runtime::Permill;
 
 /// A bounded vector of bytes from a string.
 pub fn bytes<S: frame_support::traits::Get<u32>>(text: &str) -> BoundedVec<u8, S> {
@@ -72,6 +73,7 @@ pub fn create(producer: AccountId, terms: PledgeTerms<Test>) -> PledgeId {
 		terms.funding_deadline,
 		terms.delivery_deadline,
 		terms.bond,
+		Permill::one(),
 	));
 	id
 }

@@ -9,6 +9,15 @@ fn try_create(
 	producer: AccountId,
 	terms: PledgeTerms<Test>,
 ) -> frame_support::dispatch::DispatchResult {
+	try_create_accepting(producer, terms, Permill::one())
+}
+
+/// Creates a pledge as `producer`, who accepts a commons share of at most `max_commons_share`.
+fn try_create_accepting(
+	producer: AccountId,
+	terms: PledgeTerms<Test>,
+	max_commons_share: Permill,
+) -> frame_support::dispatch::DispatchResult {
 	ProductionPledges::create_pledge(
 		RuntimeOrigin::signed(producer),
 		terms.design,
@@ -20,6 +29,7 @@ fn try_create(
 		terms.funding_deadline,
 		terms.delivery_deadline,
 		terms.bond,
+		max_commons_share,
 	)
 }
 
@@ -96,6 +106,37 @@ fn the_design_must_exist_be_current_and_within_the_producers_processes() {
 			try_create(MAKER, PledgeTerms { design: TRAILER, ..lamp_terms(NATIVE) }),
 			Error::<Test>::MissingProcess
 		);
+	});
+}
+
+#[test]
+fn a_commons_share_raised_before_the_pledge_is_refused_above_what_the_producer_accepts() {
+	new_test_ext(|| {
+		register_producer_in(MAKER, "ES-CT");
+		let lamp = |share| {
+			set_design(LAMP, vec![Process::ThreeDPrinting, Process::LaserCutting], false, share)
+		};
+		// The producer read the lamp's 10 % and accepts it; a maintainer raises it to 20 % just
+		// before the pledge reaches a block.
+		lamp(Permill::from_percent(20));
+		assert_noop!(
+			try_create_accepting(MAKER, lamp_terms(NATIVE), Permill::from_percent(10)),
+			Error::<Test>::CommonsShareAboveAccepted
+		);
+		assert_noop!(
+			try_create_accepting(MAKER, lamp_terms(NATIVE), Permill::from_parts(199_999)),
+			Error::<Test>::CommonsShareAboveAccepted
+		);
+
+		let id = NextPledgeId::<Test>::get();
+		assert_ok!(try_create_accepting(MAKER, lamp_terms(NATIVE), Permill::from_percent(20)));
+		assert_eq!(Pledges::<Test>::get(id).unwrap().commons_share, Permill::from_percent(20));
+		// A share changed after the pledge does not change the pledge's.
+		lamp(Permill::zero());
+		assert_eq!(Pledges::<Test>::get(id).unwrap().commons_share, Permill::from_percent(20));
+		let lower = NextPledgeId::<Test>::get();
+		assert_ok!(try_create_accepting(MAKER, lamp_terms(NATIVE), Permill::zero()));
+		assert_eq!(Pledges::<Test>::get(lower).unwrap().commons_share, Permill::zero());
 	});
 }
 

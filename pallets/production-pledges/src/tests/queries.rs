@@ -101,3 +101,24 @@ fn what_a_backer_is_owed_follows_the_pledge() {
 		assert_eq!(ProductionPledges::owed_to(ALICE, id), None);
 	});
 }
+
+#[test]
+fn the_parties_to_a_pledge_are_its_producer_and_its_backers_until_they_claim() {
+	new_test_ext(|| {
+		let id = delivered_lamp_pledge(NATIVE, 5);
+		for party in [MAKER, ALICE, BOB] {
+			assert!(ProductionPledges::is_party(id, &party), "{party} is a party");
+		}
+		assert!(!ProductionPledges::is_party(id, &CHARLIE), "CHARLIE backed nothing");
+		assert!(!ProductionPledges::is_party(id + 1, &MAKER), "no such pledge");
+		assert_ok!(ProductionPledges::dispute(RuntimeOrigin::signed(ALICE), id, bytes("late")));
+		assert_ok!(ProductionPledges::resolve_dispute(
+			RuntimeOrigin::root(),
+			id,
+			sp_runtime::Perbill::zero()
+		));
+		assert_ok!(ProductionPledges::claim_refund(RuntimeOrigin::signed(ALICE), id));
+		assert!(!ProductionPledges::is_party(id, &ALICE), "ALICE has claimed and left");
+		assert!(ProductionPledges::is_party(id, &BOB), "BOB has not claimed yet");
+	});
+}
