@@ -87,25 +87,35 @@ function submit(api, tx, pair) {
       if (result.isError) reject(new Error(`transaction ${result.status.type}`));
       if (result.status.isInBlock) {
         unsubscribe?.();
-        inclusion(api, result.status.asInBlock, result.txHash).then(resolve, reject);
+        const blockHash = result.status.asInBlock;
+        if (!result.internalError) {
+          resolve({ blockHash, events: result.events, dispatchError: result.dispatchError });
+        } else {
+          inclusion(api, blockHash, result.txHash).then(resolve, reject);
+        }
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
 }
 
 /**
- * The events and dispatch error of transaction `txHash` in block `blockHash`, read from that block.
- * The API's own reading of them fails, and leaves them empty, when the transaction replaced the
- * runtime (`system.applyAuthorizedUpgrade`) and the API is switching to the new metadata at that
- * moment; this reading is tried again until the switch is over.
+ * The events and dispatch error of transaction `txHash` in block `blockHash`, read from that block:
+ * used when the API's own reading of them failed (`internalError`, no events). That happens when
+ * the transaction replaced the runtime (`system.applyAuthorizedUpgrade`): the block's events
+ * were then decoded with the new runtime's types. This reading decodes them with the types of
+ * the runtime that executed the block, and is tried again if it fails.
  */
 async function inclusion(api, blockHash, txHash) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const [{ block }, at] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash)]);
+      const { block } = await api.rpc.chain.getBlock(blockHash);
       const index = block.extrinsics.findIndex((extrinsic) => extrinsic.hash.eq(txHash));
       if (index < 0) throw new Error(`transaction ${txHash.toHex()} not found in block ${blockHash.toHex()}`);
-      const events = (await at.query.system.events())
+      // The block's events are in the types of the runtime that executed it: its parent's.
+      const executedBy = await api.at(block.header.parentHash);
+      const raw = await api.provider.send('state_getStorage',
+        [executedBy.query.system.events.key(), blockHash.toHex()]);
+      const events = executedBy.registry.createType('Vec<FrameSystemEventRecord>', raw)
         .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
       const failure = events.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
       return { blockHash, events, dispatchError: failure?.event.data.dispatchError };
