@@ -343,6 +343,7 @@ fn every_proxy_type_against_every_call_family() {
 		(RuntimeCall::ProductionPledges(Pledges::back { pledge: 0, units: 1 }), false, false),
 		(RuntimeCall::ProductionPledges(Pledges::confirm_receipt { pledge: 0 }), false, false),
 		(RuntimeCall::ProductionPledges(Pledges::claim_refund { pledge: 0 }), true, false),
+		(RuntimeCall::ProductionPledges(Pledges::pay_producer { pledge: 0 }), true, false),
 		(
 			RuntimeCall::ProductionPledges(Pledges::dispute {
 				pledge: 0,

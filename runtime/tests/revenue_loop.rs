@@ -208,7 +208,7 @@ fn the_deposits_are_those_the_docs_state() {
 			0,
 			Permill::one(),
 		));
-		assert_eq!(held(Bob), milli_cml(487 + 967), "a pledge");
+		assert_eq!(held(Bob), milli_cml(487 + 1023), "a pledge");
 		assert_ok!(ProductionPledges::back(signed(Charlie), 0, 1));
 		assert_eq!(held(Charlie), milli_cml(157), "a backing");
 		assert_ok!(ProductionPledges::back(signed(Charlie), 0, 2));

@@ -588,7 +588,8 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
         unitPrice: `${terms.unitPrice}`, quantity: terms.quantity, minQuantity: terms.minQuantity,
         fundingDeadline: now + terms.fundingBlocks, deliveryDeadline: now + terms.deliveryBlocks,
         bond: `${terms.bond}`, commonsShare: name === 'coop' ? '0.1' : '0', state: 'Funding',
-        backedUnits: 0, backers: 0, confirmedUnits: 0, delivery: null, dispute: null, refundPerUnit: '0',
+        backedUnits: 0, backers: 0, confirmedUnits: 0, delivery: null, dispute: null,
+        refunds: { total: '0', unclaimed: '0', unclaimedUnits: 0 }, unpaidToProducer: '0',
         escrowMinimum: `${minimum}`, escrow, deposit: `${deposit}`,
       });
       assert.equal((await producerNow(accountOf(name))).openPledges, 1);
@@ -785,22 +786,23 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
 
     const { events } = await send('gus', api.tx.productionPledges.settle(s.currencyPledge));
 
-    // The rules: the undelivered unit is refunded pro rata (rounded down; the remainder goes to
-    // the producer); the design's commons share is 10 % of what the producer earned; the
-    // derivative's network passes 25 % of it on to the parent's; the producer gets the rest and
-    // its bond.
+    // The rules: the backers get the price of the undelivered unit back, and the bond in
+    // proportion to the undelivered units, rounded up (against the producer); the design's
+    // commons share is 10 % of what the producer earned; the derivative's network passes 25 % of
+    // it on to the parent's; the producer gets the rest and what is left of its bond.
     const { unitPrice, quantity: backed, bond, delivered } = CURRENCY_PLEDGE;
     const backedTotal = unitPrice * BigInt(backed);
-    const refundPerUnit = (unitPrice * BigInt(backed - delivered)) / BigInt(backed);
-    const refunds = refundPerUnit * BigInt(backed);
-    const commons = mulFloor(COMMONS_SHARE, PERMILL, backedTotal - refunds);
+    const undelivered = BigInt(backed - delivered);
+    const forfeited = (bond * undelivered + BigInt(backed) - 1n) / BigInt(backed);
+    const refunds = unitPrice * undelivered + forfeited;
+    const commons = mulFloor(COMMONS_SHARE, PERMILL, unitPrice * BigInt(delivered));
     const upstream = mulFloor(api.consts.contributiveAccounting.upstreamShare.toBigInt(), PERMILL, commons);
     const producerPaid = backedTotal + bond - refunds - commons;
-    Object.assign(s, { refundPerUnit, commons, upstream });
+    Object.assign(s, { refunds, forfeited, commons, upstream });
 
     assert.deepEqual(fields(theEvent(events, api.events.productionPledges.Settled),
-      'pledge', 'producerPaid', 'commonsPaid', 'refundPerUnit', 'verdict'),
-    [s.currencyPledge, producerPaid, commons, refundPerUnit, null]);
+      'pledge', 'producerPaid', 'commonsPaid', 'refunds', 'verdict'),
+    [s.currencyPledge, producerPaid, commons, refunds, null]);
 
     // Each network's first revenue in the currency keeps the currency's minimum balance in the
     // network's account; the rest is shared among its members by points.
@@ -834,14 +836,16 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     await ledger.verify('the settlement');
 
     const view = await pledgeNow(s.currencyPledge);
-    assert.deepEqual([view.state, view.refundPerUnit], ['Settled', `${refundPerUnit}`]);
+    assert.deepEqual([view.state, view.refunds],
+      ['Settled', { total: `${refunds}`, unclaimed: `${refunds}`, unclaimedUnits: backed }]);
     const producer = await producerNow(coop.address);
     assert.deepEqual([producer.openPledges, producer.record.fulfilled], [0, 1]);
     assert.equal((await designNow(s.cargo)).readiness, 'MadeIndependently');
     assert.equal((await designNow(s.mill)).readiness, 'Concept', 'the parent was not made in this run');
+    // Each backer's part: floor(refunds × units / backed), until one of them is the last to claim.
     for (const name of ['dana', 'emil']) {
       assert.equal((await pledgesApi.owedTo(accountOf(name), s.currencyPledge)).unwrap().toBigInt(),
-        refundPerUnit * BigInt(CURRENCY_PLEDGE.backings[name]));
+        (refunds * BigInt(CURRENCY_PLEDGE.backings[name])) / BigInt(backed));
     }
     const [production] = await contributionsNow(s.cargoNetwork, 'Pending');
     assert.deepEqual([production.id, production.contributor, production.kind, production.quantity, production.deposit],
@@ -903,7 +907,9 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
       [accountOf('cmlPledgeEscrow'), accountOf('kito'), CML_PLEDGE.bond]);
     ledger.transfer('cmlPledgeEscrow', 'kito', CML_PLEDGE.bond);
     const view = await pledgeNow(s.cmlPledge);
-    assert.deepEqual([view.state, view.refundPerUnit], ['Failed', `${CML_PLEDGE.unitPrice}`]);
+    const returned = `${CML_PLEDGE.unitPrice * BigInt(units)}`;
+    assert.deepEqual([view.state, view.refunds],
+      ['Failed', { total: returned, unclaimed: returned, unclaimedUnits: units }]);
     const workshop = await producerNow(accountOf('kito'));
     assert.deepEqual([workshop.openPledges, workshop.record.failed, workshop.record.fulfilled], [0, 1, 0]);
     assert.deepEqual(await call('cosmolocal_pledge', s.cmlPledge), view);
@@ -1017,8 +1023,13 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     const backers = ['dana', 'emil'];
     const outcomes = await Promise.all(backers.map((name) =>
       send(name, api.tx.productionPledges.claimRefund(s.currencyPledge))));
+    // The first to claim gets floor(refunds × units / backed); the last, whose claim closes the
+    // pledge, everything left.
+    const closes = (outcome) => eventsOf(outcome.events, api.events.productionPledges.PledgeClosed).length > 0;
+    const floorShare = (name) => (s.refunds * BigInt(CURRENCY_PLEDGE.backings[name])) / BigInt(CURRENCY_PLEDGE.quantity);
+    const [first] = backers.filter((_, i) => !closes(outcomes[i]));
     for (const [i, name] of backers.entries()) {
-      const amount = s.refundPerUnit * BigInt(CURRENCY_PLEDGE.backings[name]);
+      const amount = closes(outcomes[i]) ? s.refunds - floorShare(first) : floorShare(name);
       assert.deepEqual(fields(theEvent(outcomes[i].events, api.events.productionPledges.RefundClaimed),
         'backer', 'amount'), [accountOf(name), amount]);
       ledger.transferAsset('currencyPledgeEscrow', name, amount);
@@ -1045,12 +1056,11 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
     const escrowAccount = await api.query.system.account(accountOf('currencyPledgeEscrow'));
     assert.deepEqual([escrowAccount.providers.toNumber(), escrowAccount.consumers.toNumber()], [0, 0],
       'the closed escrow account is reaped');
-    // In the end the cooperative earned, in the currency, the price of the units it delivered and
-    // the rounding remainder of the refunds, less the commons share.
-    const { unitPrice, quantity, delivered } = CURRENCY_PLEDGE;
-    const remainder = unitPrice * BigInt(quantity - delivered) - s.refundPerUnit * BigInt(quantity);
+    // In the end the cooperative earned, in the currency, the price of the units it delivered,
+    // less the commons share and the part of its bond forfeited for the undelivered unit.
+    const { unitPrice, delivered } = CURRENCY_PLEDGE;
     assert.equal((await ledger.actual(coop.address)).asset,
-      MINTED.coop + unitPrice * BigInt(delivered) + remainder - s.commons);
+      MINTED.coop + unitPrice * BigInt(delivered) - s.commons - s.forfeited);
 
     const error = await rpcError('cosmolocal_pledge', s.currencyPledge);
     assert.deepEqual([error.code, error.message], [4004, `pledge ${s.currencyPledge} not found`]);

@@ -653,7 +653,7 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
     const verdict = theEvent(step5['resolve the dispute wholly for the producer'],
       api.events.productionPledges.Settled);
     assert.equal(verdict.verdict.unwrap().toNumber(), PERBILL_ONE);
-    assert.equal(verdict.refundPerUnit.toBigInt(), 0n);
+    assert.equal(verdict.refunds.toBigInt(), 0n, 'the whole escrow goes to the producer');
 
     await carriedOut([
       ['settle', charlie, pledges.settle(s.settle)],

@@ -290,7 +290,8 @@ pub struct PledgeView {
 	confirmed_units: u32,
 	delivery: Option<DeliveryView>,
 	dispute: Option<DisputeView>,
-	refund_per_unit: String,
+	refunds: RefundsView,
+	unpaid_to_producer: String,
 	escrow_minimum: String,
 	escrow: String,
 	deposit: String,
@@ -309,6 +310,16 @@ struct DeliveryView {
 struct DisputeView {
 	by: String,
 	reason: String,
+	deposit: String,
+	verdict_due: BlockNumber,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RefundsView {
+	total: String,
+	unclaimed: String,
+	unclaimed_units: u32,
 }
 
 impl PledgeView {
@@ -341,8 +352,15 @@ impl PledgeView {
 			dispute: pledge.dispute.as_ref().map(|dispute| DisputeView {
 				by: address(&dispute.by),
 				reason: text(&dispute.reason),
+				deposit: amount(dispute.deposit),
+				verdict_due: dispute.verdict_due,
 			}),
-			refund_per_unit: amount(pledge.refund_per_unit),
+			refunds: RefundsView {
+				total: amount(pledge.refunds.total),
+				unclaimed: amount(pledge.refunds.unclaimed),
+				unclaimed_units: pledge.refunds.unclaimed_units,
+			},
+			unpaid_to_producer: amount(pledge.unpaid_to_producer),
 			escrow_minimum: amount(pledge.escrow_minimum),
 			escrow: address(escrow),
 			deposit: amount(pledge.deposit),

@@ -79,7 +79,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Permill;
 
-	/// The version of the pallet's storage layout: 2 since certifications name their certifier.
+	/// The version of the pallet's storage layout (the README's "Storage versions" lists them).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]

@@ -10,7 +10,10 @@ use alloc::vec;
 use cosmolocal_primitives::design::{DesignId, Process, VersionIndex};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, fungibles, EnsureOriginWithArg, Get},
+	traits::{
+		fungible::{InspectHold, Mutate},
+		fungibles, EnsureOriginWithArg, Get,
+	},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -155,7 +158,7 @@ fn terms<T: Config>(
 		min_quantity,
 		funding_deadline: now.saturating_add(FUNDING_BLOCKS.into()),
 		delivery_deadline: now.saturating_add(DELIVERY_BLOCKS.into()),
-		// Odd, so that a default leaves a remainder of the bond to pay back to the producer.
+		// Odd, so that half of it is not exact: settling half the units rounds it.
 		bond: unit_price.saturating_add(1u32.into()),
 	}
 }
@@ -239,23 +242,29 @@ fn closed<T: Config>(id: PledgeId, before: &Pledge<T>) -> bool {
 		&& PledgesByState::<T>::iter_keys().all(|(_, other)| other != id)
 }
 
-/// The settlement of a pledge whose backers get half of each unit's price back (half the backed
-/// units delivered, or a verdict of 50 %): the commons share must have been paid.
+/// The settlement of a pledge whose backers get half of the backed money and half the bond,
+/// rounded up, back (half the backed units delivered, or a verdict of 50 %): the commons share
+/// must have been paid.
 fn half_settled<T: Config>(pledge: &Pledge<T>, id: PledgeId, verdict: Option<Perbill>) -> Event<T> {
-	let price = pledge.terms.unit_price;
-	let refund_per_unit = price / 2u32.into();
-	let earned = price
-		.saturating_mul(BACKED_UNITS.into())
-		.saturating_sub(refund_per_unit.saturating_mul(BACKED_UNITS.into()));
-	let commons_paid = pledge.commons_share.mul_floor(earned);
+	let half_backed = pledge.terms.unit_price.saturating_mul((BACKED_UNITS / 2).into());
+	let bond_kept = pledge.terms.bond / 2u32.into();
+	let commons_paid = pledge.commons_share.mul_floor(half_backed);
 	assert!(!commons_paid.is_zero(), "the benchmark pays a commons share");
 	Event::Settled {
 		pledge: id,
-		producer_paid: earned.saturating_sub(commons_paid).saturating_add(pledge.terms.bond),
+		producer_paid: half_backed.saturating_sub(commons_paid).saturating_add(bond_kept),
 		commons_paid,
-		refund_per_unit,
+		refunds: half_backed.saturating_add(pledge.terms.bond.saturating_sub(bond_kept)),
 		verdict,
 	}
+}
+
+/// A delivered pledge that its backer disputed.
+fn disputed_pledge<T: Config>() -> (Setup<T>, T::AccountId) {
+	let (setup, backer) = delivered_pledge::<T>();
+	let disputed = ProductionPledges::<T>::do_dispute(backer.clone(), setup.id, filled(b'r'));
+	assert!(disputed.is_ok(), "the benchmark's delivery is disputed: {disputed:?}");
+	(setup, backer)
 }
 
 #[benchmarks]
@@ -445,21 +454,30 @@ mod benchmarks {
 	fn dispute() {
 		let (setup, caller) = delivered_pledge::<T>();
 		let reason: Uri<T> = filled(b'r');
+		let deposit = T::DisputeDeposit::get();
+		let verdict_due = now::<T>().saturating_add(T::VerdictPeriod::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), setup.id, reason.clone());
 
 		assert_eq!(pledge::<T>(setup.id).state, PledgeState::Disputed);
 		assert!(Producers::<T>::get(&setup.producer).is_some_and(|p| p.record.disputed == 1));
-		assert_last_event::<T>(Event::Disputed { pledge: setup.id, backer: caller, reason });
+		assert_eq!(T::Currency::balance_on_hold(&HoldReason::Dispute.into(), &caller), deposit);
+		assert_last_event::<T>(Event::Disputed {
+			pledge: setup.id,
+			backer: caller,
+			reason,
+			deposit,
+			verdict_due,
+		});
 	}
 
 	/// A verdict that splits the escrow: the producer, the commons and the backers get a part.
+	/// It gives the backers what the delivery as reported would, so the dispute's deposit moves
+	/// from the backer's hold to the producer.
 	#[benchmark]
 	fn resolve_dispute() -> Result<(), BenchmarkError> {
-		let (setup, backer) = delivered_pledge::<T>();
-		let disputed = ProductionPledges::<T>::do_dispute(backer, setup.id, filled(b'r'));
-		assert!(disputed.is_ok(), "the benchmark's delivery is disputed: {disputed:?}");
+		let (setup, backer) = disputed_pledge::<T>();
 		let share = Perbill::from_percent(50);
 		let verdict = Verdict { pledge: setup.id, producer_share: share };
 		let origin = T::DisputeResolverOrigin::try_successful_origin(&verdict)
@@ -471,20 +489,31 @@ mod benchmarks {
 		let after = pledge::<T>(setup.id);
 		assert_eq!(after.state, PledgeState::Settled);
 		assert!(Producers::<T>::get(&setup.producer).is_some_and(|p| p.record.fulfilled == 1));
+		assert_eq!(T::Currency::balance_on_hold(&HoldReason::Dispute.into(), &backer), 0u32.into());
+		frame_system::Pallet::<T>::assert_has_event(
+			Event::<T>::DisputeDepositPaid {
+				pledge: setup.id,
+				to: setup.producer.clone(),
+				amount: T::DisputeDeposit::get(),
+			}
+			.into(),
+		);
 		assert_last_event::<T>(half_settled::<T>(&after, setup.id, Some(share)));
 		Ok(())
 	}
 
-	/// A partial delivery, settled after the challenge window: the producer, the commons and the
-	/// backers (refunds of the undelivered units) get a part.
+	/// A partial delivery, disputed and settled as reported after the verdict deadline without
+	/// a verdict (the costliest way to settle: the dispute's deposit is released too). The
+	/// producer, the commons and the backers (the undelivered units and their part of the bond)
+	/// get a part.
 	#[benchmark]
 	fn settle() {
-		let (setup, _) = delivered_pledge::<T>();
-		let challenge_ends = pledge::<T>(setup.id)
-			.delivery
-			.map(|delivery| delivery.challenge_ends)
-			.expect("the benchmark's pledge is delivered");
-		go_past::<T>(challenge_ends);
+		let (setup, backer) = disputed_pledge::<T>();
+		let verdict_due = pledge::<T>(setup.id)
+			.dispute
+			.map(|opened| opened.verdict_due)
+			.expect("the benchmark's pledge is disputed");
+		go_past::<T>(verdict_due);
 		let caller = funded::<T>("caller", 0);
 
 		#[extrinsic_call]
@@ -493,6 +522,7 @@ mod benchmarks {
 		let after = pledge::<T>(setup.id);
 		assert_eq!(after.state, PledgeState::Settled);
 		assert!(Producers::<T>::get(&setup.producer).is_some_and(|p| p.record.fulfilled == 1));
+		assert_eq!(T::Currency::balance_on_hold(&HoldReason::Dispute.into(), &backer), 0u32.into());
 		assert_last_event::<T>(half_settled::<T>(&after, setup.id, None));
 	}
 
@@ -501,15 +531,18 @@ mod benchmarks {
 		let (setup, _) = funded_pledge::<T>();
 		let before = pledge::<T>(setup.id);
 		go_past::<T>(before.terms.delivery_deadline);
-		let refund_per_unit =
-			before.terms.unit_price.saturating_add(before.terms.bond / before.backed_units.into());
+		let refunds = before
+			.terms
+			.unit_price
+			.saturating_mul(before.backed_units.into())
+			.saturating_add(before.terms.bond);
 		let caller = funded::<T>("caller", 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), setup.id);
 
 		assert_eq!(pledge::<T>(setup.id).state, PledgeState::Defaulted);
-		assert_last_event::<T>(Event::PledgeDefaulted { pledge: setup.id, refund_per_unit });
+		assert_last_event::<T>(Event::PledgeDefaulted { pledge: setup.id, refunds });
 	}
 
 	/// Cancelled with no backer: the pledge closes at once.
@@ -546,6 +579,30 @@ mod benchmarks {
 		assert!(!Backings::<T>::contains_key(setup.id, &caller));
 		assert!(closed::<T>(setup.id, &before));
 		assert!(!PledgesByState::<T>::contains_key(PledgeState::Failed, setup.id));
+		assert_last_event::<T>(Event::PledgeClosed { pledge: setup.id });
+	}
+
+	/// The producer of a failed pledge could not be paid when its last backer claimed (its
+	/// account was blocked in the asset): paying it now closes the pledge.
+	#[benchmark]
+	fn pay_producer() {
+		let setup = funding_pledge::<T>(QUANTITY);
+		let backer = new_backer::<T>(&setup, 0, BACKED_UNITS);
+		T::BenchmarkHelper::set_blocked(&setup.producer, true);
+		go_past::<T>(pledge::<T>(setup.id).terms.funding_deadline);
+		let failed = ProductionPledges::<T>::do_close_funding(setup.id);
+		assert!(failed.is_ok(), "the benchmark's pledge fails: {failed:?}");
+		let claimed = ProductionPledges::<T>::do_claim_refund(backer, setup.id);
+		assert!(claimed.is_ok(), "the benchmark's backer claims: {claimed:?}");
+		let before = pledge::<T>(setup.id);
+		assert_eq!((before.backers, before.unpaid_to_producer), (0, before.terms.bond));
+		T::BenchmarkHelper::set_blocked(&setup.producer, false);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), setup.id);
+
+		assert!(closed::<T>(setup.id, &before));
 		assert_last_event::<T>(Event::PledgeClosed { pledge: setup.id });
 	}
 

@@ -1,6 +1,6 @@
 //! What each call does.
 
-use crate::{pallet::*, types::*, validation, BalanceOf};
+use crate::{pallet::*, settlement::Split, types::*, validation, BalanceOf};
 use cosmolocal_primitives::{
 	design::{DesignInspect, DesignProduction},
 	lists::sorted_unique,
@@ -9,16 +9,17 @@ use cosmolocal_primitives::{
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, fungibles::Inspect as AssetsInspect, tokens::Precision},
+	storage::with_storage_layer,
+	traits::{
+		fungible::MutateHold,
+		fungibles::Inspect as AssetsInspect,
+		tokens::{Fortitude, Precision, Restriction},
+	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{
-		CheckedAdd, CheckedMul, CheckedSub, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto,
-		Zero,
-	},
-	ArithmeticError, DispatchResult, Perbill, Permill, Rounding,
+	traits::{CheckedAdd, CheckedMul, CheckedSub, Saturating, Zero},
+	ArithmeticError, DispatchResult, Perbill, Permill,
 };
 
 /// The number of index entries stored with each pledge: by region, design, producer and state.
@@ -154,7 +155,8 @@ impl<T: Config> Pallet<T> {
 				confirmed_units: 0,
 				delivery: None,
 				dispute: None,
-				refund_per_unit: Zero::zero(),
+				refunds: Refunds::default(),
+				unpaid_to_producer: Zero::zero(),
 				escrow_minimum,
 				deposit,
 			},
@@ -240,8 +242,8 @@ impl<T: Config> Pallet<T> {
 			Pledges::<T>::insert(id, pledge);
 			Self::deposit_event(Event::Funded { pledge: id, backed_units });
 		} else {
-			let refund_per_unit = pledge.terms.unit_price;
-			Self::end(id, &mut pledge, PledgeState::Failed, refund_per_unit, Zero::zero())?;
+			let split = Self::split_returning_backings(&pledge)?;
+			Self::end(id, &mut pledge, PledgeState::Failed, split)?;
 			Self::deposit_event(Event::FundingFailed { pledge: id, backed_units });
 			Self::store_or_close(id, pledge)?;
 		}
@@ -288,52 +290,62 @@ impl<T: Config> Pallet<T> {
 		let backing = Backings::<T>::get(id, &backer).ok_or(Error::<T>::NotBacker)?;
 		ensure!(!backing.confirmed, Error::<T>::AlreadyConfirmed);
 		ensure!(!reason.is_empty(), Error::<T>::EmptyUri);
+		let deposit = T::DisputeDeposit::get();
+		T::Currency::hold(&HoldReason::Dispute.into(), &backer, deposit)
+			.map_err(|_| Error::<T>::CannotPayDisputeDeposit)?;
+		let verdict_due = Self::now().saturating_add(T::VerdictPeriod::get());
 		Producers::<T>::mutate(&pledge.producer, |record| {
 			if let Some(record) = record {
 				record.record.disputed = record.record.disputed.saturating_add(1);
 			}
 		});
-		pledge.dispute = Some(Dispute { by: backer.clone(), reason: reason.clone() });
+		pledge.dispute =
+			Some(Dispute { by: backer.clone(), reason: reason.clone(), deposit, verdict_due });
 		Self::move_to(id, &mut pledge, PledgeState::Disputed);
 		Pledges::<T>::insert(id, pledge);
-		Self::deposit_event(Event::Disputed { pledge: id, backer, reason });
+		Self::deposit_event(Event::Disputed { pledge: id, backer, reason, deposit, verdict_due });
 		Ok(())
 	}
 
 	pub(crate) fn do_resolve_dispute(id: PledgeId, producer_share: Perbill) -> DispatchResult {
 		let pledge = Pledges::<T>::get(id).ok_or(Error::<T>::PledgeNotFound)?;
-		ensure!(pledge.state == PledgeState::Disputed, Error::<T>::NotDisputed);
-		let refund_per_unit =
-			(Perbill::one().saturating_sub(producer_share)).mul_floor(pledge.terms.unit_price);
-		let delivered = if producer_share.is_zero() {
+		let dispute = pledge.dispute.as_ref().filter(|_| pledge.state == PledgeState::Disputed);
+		let dispute = dispute.ok_or(Error::<T>::NotDisputed)?;
+		ensure!(Self::now() <= dispute.verdict_due, Error::<T>::VerdictDeadlinePassed);
+		let split = Self::split_by_verdict(&pledge, producer_share)?;
+		let upheld = split.refunds > Self::split_as_reported(&pledge)?.refunds;
+		let deposit_to = if upheld { dispute.by.clone() } else { pledge.producer.clone() };
+		Self::pay_dispute_deposit(id, dispute, &deposit_to)?;
+		let delivered = if split.earned.is_zero() {
 			0
 		} else {
 			pledge.delivery.as_ref().map_or(0, |delivery| delivery.units)
 		};
-		Self::settle_with(id, pledge, refund_per_unit, delivered, Some(producer_share))
+		Self::settle_with(id, pledge, split, delivered, Some(producer_share))
 	}
 
 	pub(crate) fn do_settle(id: PledgeId) -> DispatchResult {
 		let pledge = Pledges::<T>::get(id).ok_or(Error::<T>::PledgeNotFound)?;
-		ensure!(pledge.state == PledgeState::Delivered, Error::<T>::NotDelivered);
+		match (&pledge.state, &pledge.dispute) {
+			(PledgeState::Delivered, _) => {
+				let window_passed = pledge
+					.delivery
+					.as_ref()
+					.is_some_and(|delivery| Self::now() > delivery.challenge_ends);
+				ensure!(
+					window_passed || pledge.confirmed_units >= pledge.backed_units,
+					Error::<T>::ChallengeWindowOpen
+				);
+			},
+			(PledgeState::Disputed, Some(dispute)) => {
+				ensure!(Self::now() > dispute.verdict_due, Error::<T>::AwaitingVerdict);
+				Self::pay_dispute_deposit(id, dispute, &dispute.by)?;
+			},
+			_ => return Err(Error::<T>::NotDelivered.into()),
+		}
 		let delivered = pledge.delivery.as_ref().map_or(0, |delivery| delivery.units);
-		let window_passed =
-			pledge.delivery.as_ref().is_some_and(|delivery| Self::now() > delivery.challenge_ends);
-		ensure!(
-			window_passed || pledge.confirmed_units >= pledge.backed_units,
-			Error::<T>::ChallengeWindowOpen
-		);
-		let undelivered = pledge.backed_units.saturating_sub(delivered);
-		let refund_per_unit = BalanceOf::<T>::unique_saturated_from(
-			multiply_by_rational_with_rounding(
-				pledge.terms.unit_price.unique_saturated_into(),
-				undelivered.into(),
-				pledge.backed_units.max(1).into(),
-				Rounding::Down,
-			)
-			.ok_or(ArithmeticError::Overflow)?,
-		);
-		Self::settle_with(id, pledge, refund_per_unit, delivered, None)
+		let split = Self::split_as_reported(&pledge)?;
+		Self::settle_with(id, pledge, split, delivered, None)
 	}
 
 	pub(crate) fn do_mark_defaulted(id: PledgeId) -> DispatchResult {
@@ -343,10 +355,9 @@ impl<T: Config> Pallet<T> {
 			Self::now() > pledge.terms.delivery_deadline,
 			Error::<T>::DeliveryDeadlineNotPassed
 		);
-		let bond_per_unit = pledge.terms.bond / pledge.backed_units.max(1).into();
-		let refund_per_unit = pledge.terms.unit_price.saturating_add(bond_per_unit);
-		Self::end(id, &mut pledge, PledgeState::Defaulted, refund_per_unit, Zero::zero())?;
-		Self::deposit_event(Event::PledgeDefaulted { pledge: id, refund_per_unit });
+		let split = Self::split_on_default(&pledge)?;
+		Self::end(id, &mut pledge, PledgeState::Defaulted, split)?;
+		Self::deposit_event(Event::PledgeDefaulted { pledge: id, refunds: split.refunds });
 		Self::store_or_close(id, pledge)
 	}
 
@@ -354,8 +365,8 @@ impl<T: Config> Pallet<T> {
 		let mut pledge = Pledges::<T>::get(id).ok_or(Error::<T>::PledgeNotFound)?;
 		ensure!(pledge.producer == producer, Error::<T>::NotPledgeProducer);
 		ensure!(pledge.state == PledgeState::Funding, Error::<T>::NotFunding);
-		let refund_per_unit = pledge.terms.unit_price;
-		Self::end(id, &mut pledge, PledgeState::Cancelled, refund_per_unit, Zero::zero())?;
+		let split = Self::split_returning_backings(&pledge)?;
+		Self::end(id, &mut pledge, PledgeState::Cancelled, split)?;
 		Self::deposit_event(Event::PledgeCancelled { pledge: id });
 		Self::store_or_close(id, pledge)
 	}
@@ -364,37 +375,32 @@ impl<T: Config> Pallet<T> {
 		let mut pledge = Pledges::<T>::get(id).ok_or(Error::<T>::PledgeNotFound)?;
 		let backing = Backings::<T>::get(id, &backer).ok_or(Error::<T>::NotBacker)?;
 		ensure!(pledge.state.has_ended(), Error::<T>::NotEnded);
-		let amount = pledge
-			.refund_per_unit
-			.checked_mul(&backing.units.into())
-			.ok_or(ArithmeticError::Overflow)?;
+		let amount = Self::refund_share(&pledge, backing.units)?;
 		Self::pay_from_escrow(pledge.terms.asset.clone(), id, &backer, amount)?;
 		Self::release(&backer, backing.deposit)?;
 		Backings::<T>::remove(id, &backer);
 		pledge.backers = pledge.backers.saturating_sub(1);
+		pledge.refunds.unclaimed = pledge.refunds.unclaimed.saturating_sub(amount);
+		pledge.refunds.unclaimed_units =
+			pledge.refunds.unclaimed_units.saturating_sub(backing.units);
 		Self::deposit_event(Event::RefundClaimed { pledge: id, backer, amount });
 		Self::store_or_close(id, pledge)
 	}
 
-	/// Settles `pledge`: each backed unit gets `refund_per_unit` back, the producer the rest of
-	/// the backed money minus the commons share, plus its bond.
+	/// Settles `pledge` as `split` says: the producer is paid what it earned minus the commons
+	/// share, plus what it keeps of its bond; the backers claim the refunds. `delivered` units
+	/// count as made by the producer.
 	fn settle_with(
 		id: PledgeId,
 		mut pledge: Pledge<T>,
-		refund_per_unit: BalanceOf<T>,
+		split: Split<BalanceOf<T>>,
 		delivered: u32,
 		verdict: Option<Perbill>,
 	) -> DispatchResult {
-		let backed_total = Self::price_of(&pledge, pledge.backed_units)?;
-		let refunds = refund_per_unit
-			.checked_mul(&pledge.backed_units.into())
-			.ok_or(ArithmeticError::Overflow)?;
-		let earned = backed_total.checked_sub(&refunds).ok_or(ArithmeticError::Underflow)?;
-		let commons_due = pledge.commons_share.mul_floor(earned);
 		let (design, version, producer) =
 			(pledge.terms.design, pledge.terms.version, pledge.producer.clone());
 		let (producer_paid, commons_paid) =
-			Self::end(id, &mut pledge, PledgeState::Settled, refund_per_unit, commons_due)?;
+			Self::end(id, &mut pledge, PledgeState::Settled, split)?;
 		if delivered > 0 {
 			T::Commons::note_production(design, &producer, delivered);
 			let maintains = T::Designs::design_version(design, version)
@@ -407,29 +413,29 @@ impl<T: Config> Pallet<T> {
 			pledge: id,
 			producer_paid,
 			commons_paid,
-			refund_per_unit,
+			refunds: split.refunds,
 			verdict,
 		});
 		Self::store_or_close(id, pledge)
 	}
 
-	/// Ends `pledge` in `state`: each backed unit will get `refund_per_unit` back, the commons
-	/// up to `commons_due`, and the producer gets the rest at once. Returns what the producer and
-	/// the commons were paid; the caller then stores the pledge with `store_or_close`.
+	/// Ends `pledge` in `state`, split as `split` says: the backers will claim `split.refunds`,
+	/// the design's commons gets its share of what the producer earned, and the producer gets
+	/// the rest at once, or, when its account cannot receive it, as soon as `pay_producer`
+	/// can pay it: no ending waits on a payment to the producer. Returns what the producer
+	/// gets and what the commons was paid; the caller then stores the pledge with
+	/// `store_or_close`.
 	fn end(
 		id: PledgeId,
 		pledge: &mut Pledge<T>,
 		state: PledgeState,
-		refund_per_unit: BalanceOf<T>,
-		commons_due: BalanceOf<T>,
+		split: Split<BalanceOf<T>>,
 	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
 		let held = Self::price_of(pledge, pledge.backed_units)?
 			.checked_add(&pledge.terms.bond)
 			.ok_or(ArithmeticError::Overflow)?;
-		let refunds = refund_per_unit
-			.checked_mul(&pledge.backed_units.into())
-			.ok_or(ArithmeticError::Overflow)?;
 		let asset = pledge.terms.asset.clone();
+		let commons_due = pledge.commons_share.mul_floor(split.earned);
 		let commons_paid = if commons_due.is_zero() {
 			Zero::zero()
 		} else {
@@ -442,17 +448,28 @@ impl<T: Config> Pallet<T> {
 			.min(commons_due)
 		};
 		let producer_paid = held
-			.checked_sub(&refunds)
+			.checked_sub(&split.refunds)
 			.and_then(|rest| rest.checked_sub(&commons_paid))
 			.ok_or(ArithmeticError::Underflow)?;
-		Self::pay_from_escrow(asset, id, &pledge.producer, producer_paid)?;
-		pledge.refund_per_unit = refund_per_unit;
+		pledge.unpaid_to_producer =
+			Self::pay_from_escrow_or_keep(asset, id, &pledge.producer, producer_paid);
+		if !pledge.unpaid_to_producer.is_zero() {
+			Self::deposit_event(Event::ProducerPaymentPending {
+				pledge: id,
+				amount: pledge.unpaid_to_producer,
+			});
+		}
+		pledge.refunds = Refunds {
+			total: split.refunds,
+			unclaimed: split.refunds,
+			unclaimed_units: pledge.backed_units,
+		};
 		Producers::<T>::mutate(&pledge.producer, |producer| {
 			if let Some(producer) = producer {
 				producer.open_pledges = producer.open_pledges.saturating_sub(1);
 				let count = match state {
 					// A verdict that refunds the backers in full fulfilled nothing.
-					PledgeState::Settled if refund_per_unit >= pledge.terms.unit_price => None,
+					PledgeState::Settled if split.earned.is_zero() => None,
 					PledgeState::Settled => Some(&mut producer.record.fulfilled),
 					PledgeState::Failed => Some(&mut producer.record.failed),
 					PledgeState::Defaulted => Some(&mut producer.record.defaulted),
@@ -467,13 +484,58 @@ impl<T: Config> Pallet<T> {
 		Ok((producer_paid, commons_paid))
 	}
 
-	/// Stores `pledge`, or closes it if it has ended and every backer has claimed: the escrow's
-	/// remaining minimum goes to the producer, its deposit is released and its record removed.
+	/// Pays the deposit of `dispute` on `pledge` to `to`: released when `to` opened the dispute,
+	/// moved from the disputer's hold to `to` otherwise.
+	fn pay_dispute_deposit(
+		id: PledgeId,
+		dispute: &Dispute<T>,
+		to: &T::AccountId,
+	) -> DispatchResult {
+		let reason = HoldReason::Dispute.into();
+		let amount = if *to == dispute.by {
+			T::Currency::release(&reason, to, dispute.deposit, Precision::BestEffort)?
+		} else {
+			T::Currency::transfer_on_hold(
+				&reason,
+				&dispute.by,
+				to,
+				dispute.deposit,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?
+		};
+		Self::deposit_event(Event::DisputeDepositPaid { pledge: id, to: to.clone(), amount });
+		Ok(())
+	}
+
+	/// Stores `pledge`, or closes it if it has ended and every backer has claimed: everything
+	/// left in the escrow (its minimum balance, and what the producer could not be paid) goes
+	/// to the producer, its deposit is released and its record removed. When the producer's
+	/// account cannot receive that, the pledge is stored as it is, to be closed by
+	/// `pay_producer`: a backer's claim never fails on the producer's account.
 	fn store_or_close(id: PledgeId, pledge: Pledge<T>) -> DispatchResult {
-		if !(pledge.state.has_ended() && pledge.backers == 0) {
-			Pledges::<T>::insert(id, pledge);
-			return Ok(());
+		if Self::is_closable(&pledge) {
+			match with_storage_layer(|| Self::close(id, &pledge)) {
+				Ok(()) => return Ok(()),
+				Err(_) => Self::deposit_event(Event::ProducerPaymentPending {
+					pledge: id,
+					amount: Self::escrow_balance(pledge.terms.asset.clone(), id),
+				}),
+			}
 		}
+		Pledges::<T>::insert(id, pledge);
+		Ok(())
+	}
+
+	/// Whether `pledge` has ended and every backer has claimed.
+	fn is_closable(pledge: &Pledge<T>) -> bool {
+		pledge.state.has_ended() && pledge.backers == 0
+	}
+
+	/// Closes `pledge`: the escrow is emptied into the producer's account, the deposit released
+	/// and the record and its index entries removed.
+	fn close(id: PledgeId, pledge: &Pledge<T>) -> DispatchResult {
 		Self::close_escrow(pledge.terms.asset.clone(), id, &pledge.producer)?;
 		Self::release(&pledge.producer, pledge.deposit)?;
 		let country = validation::country_of(&pledge.region).unwrap_or_default();
@@ -483,6 +545,24 @@ impl<T: Config> Pallet<T> {
 		PledgesByState::<T>::remove(pledge.state, id);
 		Pledges::<T>::remove(id);
 		Self::deposit_event(Event::PledgeClosed { pledge: id });
+		Ok(())
+	}
+
+	/// Pays the producer of the ended pledge `id` what its escrow could not pay it before:
+	/// what it was owed when the pledge ended, and, once every backer has claimed, the rest of
+	/// the escrow, closing the pledge. Refused with `NothingToPay` when the producer is owed
+	/// nothing now, and with the asset's own error when its account still cannot receive.
+	pub(crate) fn do_pay_producer(id: PledgeId) -> DispatchResult {
+		let mut pledge = Pledges::<T>::get(id).ok_or(Error::<T>::PledgeNotFound)?;
+		if Self::is_closable(&pledge) {
+			return Self::close(id, &pledge);
+		}
+		let amount = pledge.unpaid_to_producer;
+		ensure!(pledge.state.has_ended() && !amount.is_zero(), Error::<T>::NothingToPay);
+		Self::pay_from_escrow(pledge.terms.asset.clone(), id, &pledge.producer, amount)?;
+		pledge.unpaid_to_producer = Zero::zero();
+		Pledges::<T>::insert(id, pledge);
+		Self::deposit_event(Event::ProducerPaid { pledge: id, amount });
 		Ok(())
 	}
 
@@ -525,15 +605,6 @@ impl<T: Config> Pallet<T> {
 			ensure!(!manifest.is_empty(), Error::<T>::EmptyUri);
 		}
 		Ok(country)
-	}
-
-	/// The price of `units` units of `pledge`.
-	fn price_of(pledge: &Pledge<T>, units: u32) -> Result<BalanceOf<T>, DispatchError> {
-		pledge
-			.terms
-			.unit_price
-			.checked_mul(&units.into())
-			.ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
 	fn now() -> BlockNumberFor<T> {

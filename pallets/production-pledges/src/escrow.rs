@@ -2,12 +2,18 @@
 
 use crate::{AssetKindOf, BalanceOf, Config, Pallet, PledgeId};
 use cosmolocal_primitives::payments::payment_error;
-use frame_support::traits::{
-	fungibles::{Inspect, Mutate},
-	tokens::Preservation,
-	Defensive, Get,
+use frame_support::{
+	storage::with_storage_layer,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::Preservation,
+		Defensive, Get,
+	},
 };
-use sp_runtime::{traits::AccountIdConversion, DispatchResult};
+use sp_runtime::{
+	traits::{AccountIdConversion, Zero},
+	DispatchResult,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The escrow account of `pledge`, derived from the pallet id.
@@ -57,6 +63,21 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)
 		.map(|_| ())
+	}
+
+	/// Pays what it can of `amount` out of the escrow of `pledge` to `to`: all of it, or
+	/// nothing when `to` cannot receive it (below the asset's minimum balance, blocked), in
+	/// which case nothing changes. Returns what was not paid.
+	pub(crate) fn pay_from_escrow_or_keep(
+		asset: AssetKindOf<T>,
+		pledge: PledgeId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		match with_storage_layer(|| Self::pay_from_escrow(asset, pledge, to, amount)) {
+			Ok(()) => Zero::zero(),
+			Err(_) => amount,
+		}
 	}
 
 	/// Empties the escrow of `pledge` into `to` and lets the account go.

@@ -2,9 +2,9 @@
 
 use crate::{pallet::*, types::*, validation, BalanceOf, Config, Pallet};
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::ensure;
+use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul},
+	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
 	TryRuntimeError,
 };
 
@@ -32,6 +32,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let mut open_pledges: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut dispute_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let next_id = NextPledgeId::<T>::get();
 		for (id, pledge) in Pledges::<T>::iter() {
 			ensure!(id < next_id, "a pledge id at or above the next id");
@@ -41,6 +42,18 @@ impl<T: Config> Pallet<T> {
 				let count = open_pledges.entry(pledge.producer.clone()).or_default();
 				*count = count.saturating_add(1);
 			}
+			if let Some(dispute) =
+				pledge.dispute.as_ref().filter(|_| pledge.state == PledgeState::Disputed)
+			{
+				let held = dispute_deposits.entry(dispute.by.clone()).or_default();
+				*held = held.saturating_add(dispute.deposit);
+			}
+		}
+		for (backer, deposits) in dispute_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Dispute.into(), &backer) == deposits,
+				"a backer's dispute hold differs from the deposits of its open disputes"
+			);
 		}
 
 		for (state, id, ()) in PledgesByState::<T>::iter() {
@@ -163,11 +176,26 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let owed: BalanceOf<T> = if pledge.state.has_ended() {
-			pledge
-				.refund_per_unit
-				.checked_mul(&totals.units.into())
-				.ok_or("a pledge's refunds overflow")?
+			let refunds = &pledge.refunds;
+			ensure!(
+				totals.units == refunds.unclaimed_units,
+				"an ended pledge's unclaimed units differ from its backings"
+			);
+			ensure!(refunds.unclaimed <= refunds.total, "more refunds unclaimed than owed");
+			let held = terms
+				.unit_price
+				.checked_mul(&pledge.backed_units.into())
+				.and_then(|backed| backed.checked_add(&terms.bond))
+				.ok_or("a pledge's escrow overflows")?;
+			ensure!(refunds.total <= held, "a pledge refunds more than its escrow held");
+			ensure!(
+				refunds.total.saturating_add(pledge.unpaid_to_producer) <= held,
+				"an ended pledge owes more than its escrow held"
+			);
+			refunds.unclaimed.checked_add(&pledge.unpaid_to_producer).ok_or("owed overflows")?
 		} else {
+			ensure!(pledge.refunds == Refunds::default(), "refunds on a pledge that runs");
+			ensure!(pledge.unpaid_to_producer.is_zero(), "a running pledge owes its producer");
 			ensure!(
 				totals.units == pledge.backed_units,
 				"a running pledge's backings differ from its backed units"

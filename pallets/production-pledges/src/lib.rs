@@ -10,35 +10,49 @@
 //! `Funding → Funded → Delivered → Settled`, or `Funding → Failed` (not enough units backed by
 //! the funding deadline), `Funding → Cancelled` (by the producer), `Funded → Defaulted` (no
 //! delivery by the delivery deadline), `Delivered → Disputed → Settled` (by the dispute
-//! resolver's verdict). States only move forward.
+//! resolver's verdict, or as reported when no verdict came by the verdict deadline). States
+//! only move forward.
 //!
 //! ## Money
 //! - Each pledge has an escrow account derived from the pallet id and the pledge id. The producer
 //!   puts in its bond and the asset's minimum balance (which keeps the escrow open); backers put
 //!   in `unit_price` per unit. Prices, bonds and backings are all in the pledge's asset: the
 //!   native token or an asset of `pallet-assets`.
-//! - When a pledge ends, the pallet works out once what each backed unit gets back
-//!   (`refund_per_unit`) and pays the producer's part in one transfer; every backer then pulls its
-//!   refund with `claim_refund`. Nothing loops over backers.
-//!   - Settled: the producer gets the price of the delivered units, minus the commons share,
-//!     plus its bond; undelivered units are refunded to the backers pro rata (rounded down, the
-//!     remainder goes to the producer).
-//!   - Settled by a verdict: the producer gets `producer_share` of the backed money minus the
-//!     commons share, plus its bond; backers get the rest.
+//! - When a pledge ends, the pallet works out once what its backers get back in all (`refunds`)
+//!   and pays the producer's part in one transfer; every backer then pulls its part with
+//!   `claim_refund`. Nothing loops over backers.
+//!   - Settled: the producer gets the price of the delivered units, minus the commons share;
+//!     the backers get the price of the undelivered units back. The bond is forfeited to the
+//!     backers in proportion to the undelivered units, rounded up: `ceil(bond × undelivered /
+//!     backed)`; the producer keeps the rest of it.
+//!   - Settled by a verdict: the producer gets `producer_share` of the backed money (minus the
+//!     commons share) and the same share of its bond, both rounded down; the backers get the
+//!     rest of each.
 //!   - Failed or cancelled: backers get their money back; the producer its bond.
-//!   - Defaulted: backers get their money back and the bond shared per unit (rounded down, the
-//!     remainder goes back to the producer).
-//! - When the last backer has claimed, the escrow's minimum balance goes back to the producer and
-//!   the pledge's record is removed: events are the permanent history, and the producer's record
-//!   keeps the counts.
+//!   - Defaulted: backers get their money back and the whole bond.
+//! - A backer's part of the refunds is worked out when it claims: `floor(refunds × units /
+//!   backed units)`, and the last backer to claim gets everything still unclaimed. The
+//!   remainders of the divisions (less than one smallest unit per backer) thus go to a backer,
+//!   never back to the producer.
+//! - Disputes: a backer who disputes a delivery puts up `DisputeDeposit` (held in the native
+//!   token). The dispute resolver has `VerdictPeriod` blocks to decide. The verdict upholds the
+//!   dispute when it gives the backers more than settling as reported would: the deposit goes
+//!   back to the backer; otherwise it goes to the producer. Without a verdict by the deadline,
+//!   anyone may `settle` the pledge as reported, and the deposit goes back to the backer.
+//! - When the last backer has claimed and the producer has been paid (see `pay_producer`), the
+//!   escrow's minimum balance goes back to the producer and the pledge's record is removed: events
+//!   are the permanent history, and the producer's record keeps the counts.
 //!
 //! ## Deposits
 //! Held in the native token (hold reason `ProductionPledges::Storage`):
 //! - a producer's record and its region index entry, from the producer, released by
 //!   `retire_producer`;
-//! - a pledge's record and its four index entries, from the producer, released when the last
-//!   backer has claimed;
+//! - a pledge's record and its four index entries, from the producer, released when the pledge
+//!   closes (the last backer has claimed and the producer has been paid);
 //! - a backing, from the backer, released when the backer withdraws all its units or claims.
+//!
+//! And a dispute's deposit (hold reason `ProductionPledges::Dispute`), from the backer who
+//! disputes, until the pledge settles (see Disputes above).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -56,6 +70,7 @@ mod invariants;
 #[cfg(test)]
 mod mock;
 pub mod queries;
+mod settlement;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -86,6 +101,9 @@ pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 	) -> (cosmolocal_primitives::design::DesignId, cosmolocal_primitives::design::VersionIndex);
 	/// An asset that pledges can be priced in, with `who` funded with `amount` of it.
 	fn funded_asset(who: &AccountId, amount: Balance) -> AssetKind;
+	/// Blocks `who`'s account of the asset of `funded_asset` (it can neither send nor
+	/// receive it), or lifts the block.
+	fn set_blocked(who: &AccountId, blocked: bool);
 }
 
 // `create_pledge` takes every term of a pledge: its arguments are its public API.
@@ -108,8 +126,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{Perbill, Permill};
 
-	/// The version of the pallet's storage layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The version of the pallet's storage layout (the README's "Storage versions" lists them).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -150,6 +168,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type ChallengePeriod: Get<BlockNumberFor<Self>>;
 
+		/// The deposit a backer puts up to dispute a delivery, in the native token: returned
+		/// when the verdict upholds the dispute (or none comes in time), paid to the producer
+		/// when the verdict rejects it.
+		#[pallet::constant]
+		type DisputeDeposit: Get<BalanceOf<Self>>;
+
+		/// How many blocks the dispute resolver has, after a dispute, to give its verdict; after
+		/// them anyone may settle the pledge as its producer reported it.
+		#[pallet::constant]
+		type VerdictPeriod: Get<BlockNumberFor<Self>>;
+
 		/// Deposit per storage entry.
 		#[pallet::constant]
 		type DepositPerItem: Get<BalanceOf<Self>>;
@@ -184,6 +213,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// The deposit for producer, pledge and backing records.
 		Storage,
+		/// The deposit for a dispute, until the pledge settles.
+		Dispute,
 	}
 
 	/// Every registered producer, by account.
@@ -377,17 +408,34 @@ pub mod pallet {
 			backer: T::AccountId,
 			/// Why.
 			reason: Uri<T>,
+			/// The deposit held from the backer.
+			deposit: BalanceOf<T>,
+			/// The last block for the verdict; after it the pledge settles as reported.
+			verdict_due: BlockNumberFor<T>,
+		},
+		/// A dispute's deposit was paid out as the pledge settled: back to the backer who
+		/// opened it (the verdict upheld it, or none came in time) or to the producer (the
+		/// verdict rejected it).
+		DisputeDepositPaid {
+			/// The pledge.
+			pledge: PledgeId,
+			/// Who received the deposit.
+			to: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
 		},
 		/// The pledge settled: the producer was paid and the commons share sent.
 		Settled {
 			/// The pledge.
 			pledge: PledgeId,
-			/// What the producer received, its bond included.
+			/// What the producer gets, what it keeps of its bond included: paid at once, or
+			/// by `pay_producer` if its account could not receive it (`ProducerPaymentPending`).
 			producer_paid: BalanceOf<T>,
 			/// What went to the design's commons.
 			commons_paid: BalanceOf<T>,
-			/// What each backed unit gets back (undelivered units, or the verdict's split).
-			refund_per_unit: BalanceOf<T>,
+			/// What the backers get back in all, each claiming its part: the price of the
+			/// undelivered units and the bond in proportion to them, or the verdict's split.
+			refunds: BalanceOf<T>,
 			/// The dispute resolver's verdict, if the pledge was disputed: the producer's share
 			/// of the backed money.
 			verdict: Option<Perbill>,
@@ -397,8 +445,9 @@ pub mod pallet {
 		PledgeDefaulted {
 			/// The pledge.
 			pledge: PledgeId,
-			/// What each backed unit gets back.
-			refund_per_unit: BalanceOf<T>,
+			/// What the backers get back in all (all their money and the whole bond), each
+			/// claiming its part.
+			refunds: BalanceOf<T>,
 		},
 		/// The producer cancelled the pledge while funding.
 		PledgeCancelled {
@@ -419,6 +468,22 @@ pub mod pallet {
 		PledgeClosed {
 			/// The pledge.
 			pledge: PledgeId,
+		},
+		/// The producer's account could not receive what the escrow owes it (below the asset's
+		/// minimum balance, or blocked): it waits in the escrow, and `pay_producer` pays it once
+		/// the account can receive it. The pledge ends, and its backers claim, all the same.
+		ProducerPaymentPending {
+			/// The pledge.
+			pledge: PledgeId,
+			/// What waits in the escrow for the producer.
+			amount: BalanceOf<T>,
+		},
+		/// `pay_producer` paid the producer what the escrow owed it from the pledge's end.
+		ProducerPaid {
+			/// The pledge.
+			pledge: PledgeId,
+			/// How much.
+			amount: BalanceOf<T>,
 		},
 	}
 
@@ -499,6 +564,14 @@ pub mod pallet {
 		AlreadyConfirmed,
 		/// The pledge is not disputed.
 		NotDisputed,
+		/// The backer cannot pay the dispute deposit (`DisputeDeposit`) from its free balance.
+		CannotPayDisputeDeposit,
+		/// The pledge is disputed and its verdict deadline has not passed: the dispute resolver
+		/// decides first.
+		AwaitingVerdict,
+		/// The dispute's verdict deadline has passed: the pledge settles as reported, by
+		/// `settle`.
+		VerdictDeadlinePassed,
 		/// The pledge has not ended: there is nothing to claim yet.
 		NotEnded,
 		/// No more pledges can be created: the id space is exhausted.
@@ -510,6 +583,9 @@ pub mod pallet {
 		/// (`max_commons_share`): a maintainer may have raised it. Read the design's share and
 		/// pledge again if you accept it.
 		CommonsShareAboveAccepted,
+		/// The escrow owes the producer nothing now: it was paid when the pledge ended, or the
+		/// pledge has not ended.
+		NothingToPay,
 	}
 
 	/// Bounds that are not configuration, shown in the metadata beside the configured ones so
@@ -617,8 +693,9 @@ pub mod pallet {
 		///   `CommonsShareAboveAccepted` when the design asks more.
 		///
 		/// The bond and the asset's minimum balance (which keeps the escrow open, returned at the
-		/// end) move to the pledge's escrow; a deposit is held for the record (0.967 CML on
-		/// Cosmolocal), released when the last backer has claimed.
+		/// end) move to the pledge's escrow; a deposit is held for the record (1.023 CML on
+		/// Cosmolocal), released when the pledge closes: the last backer has claimed and the
+		/// producer has been paid.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::create_pledge())]
 		#[allow(clippy::too_many_arguments)]
@@ -714,7 +791,12 @@ pub mod pallet {
 		}
 
 		/// Dispute the delivery, as a backer, within the challenge window, with a `reason` (a URI
-		/// or CID, or a short text). The dispute resolver then decides how the escrow is split.
+		/// or CID, or a short text). The dispute resolver then has `VerdictPeriod` blocks to
+		/// decide how the escrow is split.
+		///
+		/// Holds `DisputeDeposit` (1 CML on Cosmolocal) from you until the pledge settles: it
+		/// comes back when the verdict gives the backers more than the delivery as reported would,
+		/// or when no verdict comes in time; it goes to the producer when the verdict does not.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::dispute())]
 		pub fn dispute(origin: OriginFor<T>, pledge: PledgeId, reason: Uri<T>) -> DispatchResult {
@@ -722,9 +804,10 @@ pub mod pallet {
 			Self::do_dispute(backer, pledge, reason)
 		}
 
-		/// Decide a dispute (dispute resolver origin only): the producer gets `producer_share`
-		/// of the backed money (minus the design's commons share) and its bond; backers get the
-		/// rest back, per unit. The pledge is then settled.
+		/// Decide a dispute (dispute resolver origin only), by its verdict deadline: the producer
+		/// gets `producer_share` of the backed money (minus the design's commons share) and the
+		/// same share of its bond, both rounded down; the backers get the rest and claim their
+		/// parts. The pledge is then settled, and the dispute's deposit paid (see `dispute`).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute())]
 		pub fn resolve_dispute(
@@ -736,11 +819,14 @@ pub mod pallet {
 			Self::do_resolve_dispute(pledge, producer_share)
 		}
 
-		/// Settle a delivered pledge: anyone may, once the challenge window has passed without a
-		/// dispute, or at once when the backers of every unit confirmed receipt. The producer
-		/// gets the price of the delivered units minus the design's commons share, plus its
-		/// bond; the commons share goes to the design's commons; undelivered units are refunded
-		/// to the backers, who claim them.
+		/// Settle a delivered pledge as its producer reported the delivery: anyone may, once the
+		/// challenge window has passed without a dispute, at once when the backers of every unit
+		/// confirmed receipt, or once a dispute's verdict deadline has passed without a verdict
+		/// (the dispute's deposit then goes back to its backer). The producer gets the price of
+		/// the delivered units minus the design's commons share, and its bond but for
+		/// `ceil(bond × undelivered / backed)`; the commons share goes to the design's commons;
+		/// the price of the undelivered units and the forfeited bond go to the backers, who
+		/// claim their parts.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::settle())]
 		pub fn settle(origin: OriginFor<T>, pledge: PledgeId) -> DispatchResult {
@@ -749,7 +835,8 @@ pub mod pallet {
 		}
 
 		/// Mark a funded pledge defaulted: anyone may, once its delivery deadline has passed
-		/// without a delivery. Backers then claim their money back and a share of the bond.
+		/// without a delivery. Backers then claim their money back and the whole bond, each its
+		/// part.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::mark_defaulted())]
 		pub fn mark_defaulted(origin: OriginFor<T>, pledge: PledgeId) -> DispatchResult {
@@ -766,7 +853,8 @@ pub mod pallet {
 		}
 
 		/// Claim, as a backer of an ended pledge, what it owes you (your refund and any share of
-		/// the bond) and your deposit. Once: your entry is removed. When the last backer has
+		/// the bond: `floor(refunds × your units / backed units)`, or all that is left if you
+		/// are the last to claim) and your deposit. Once: your entry is removed. When the last backer has
 		/// claimed, the pledge is closed. Every backer must claim, even one owed nothing: until
 		/// then the pledge, the producer's deposit and each backer's deposit stay held;
 		/// `claim_refund_for` lets anyone close a backer's entry on its behalf.
@@ -789,6 +877,23 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim_refund(backer, pledge)
+		}
+
+		/// Pay the producer of an ended pledge what the escrow could not pay it when the pledge
+		/// ended or closed, because the producer's account could not receive the asset then
+		/// (`ProducerPaymentPending`): once every backer has claimed, this also closes the
+		/// pledge. Anyone may call it; everything goes to the producer.
+		///
+		/// ### Errors
+		/// - `PledgeNotFound`: no such pledge (a closed pledge is removed).
+		/// - `NothingToPay`: the pledge has not ended, or owes the producer nothing now.
+		/// - the asset's error (for example `TokenError::BelowMinimum`, `TokenError::Blocked`)
+		///   when the producer's account still cannot receive it.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::pay_producer())]
+		pub fn pay_producer(origin: OriginFor<T>, pledge: PledgeId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_pay_producer(pledge)
 		}
 	}
 }

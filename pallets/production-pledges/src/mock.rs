@@ -53,6 +53,10 @@ pub const LOCAL_CURRENCY: u32 = 7;
 pub const LOCAL_MIN_BALANCE: u64 = 5;
 /// How long backers have to confirm or dispute a delivery.
 pub const CHALLENGE_PERIOD: u64 = 10;
+/// What a backer puts up to dispute a delivery.
+pub const DISPUTE_DEPOSIT: u64 = 50;
+/// How many blocks the dispute resolver has for its verdict.
+pub const VERDICT_PERIOD: u64 = 30;
 
 /// A design whose version 0 needs 3D printing and laser cutting, with a 10 % commons share.
 pub const LAMP: DesignId = 0;
@@ -188,6 +192,8 @@ impl pallet_production_pledges::Config for Test {
 	type DisputeResolverOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ConstU64<CHALLENGE_PERIOD>;
+	type DisputeDeposit = ConstU64<DISPUTE_DEPOSIT>;
+	type VerdictPeriod = ConstU64<VERDICT_PERIOD>;
 	type DepositPerItem = ConstU64<100>;
 	type DepositPerByte = ConstU64<1>;
 	type MaxNameLen = ConstU32<32>;
@@ -225,6 +231,16 @@ impl pallet_production_pledges::BenchmarkHelper<AccountId, NativeOrWithId<u32>, 
 	fn funded_asset(who: &AccountId, amount: u64) -> NativeOrWithId<u32> {
 		let _ = <Assets as Mutate<AccountId>>::mint_into(LOCAL_CURRENCY, who, amount);
 		LOCAL
+	}
+
+	fn set_blocked(who: &AccountId, blocked: bool) {
+		let roles = RuntimeOrigin::signed(DESIGNER);
+		let changed = if blocked {
+			Assets::block(roles, LOCAL_CURRENCY, *who)
+		} else {
+			Assets::thaw(roles, LOCAL_CURRENCY, *who)
+		};
+		assert!(changed.is_ok(), "the local currency's roles block and thaw: {changed:?}");
 	}
 }
 

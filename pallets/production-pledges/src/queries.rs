@@ -164,12 +164,16 @@ impl<T: Config> Pallet<T> {
 
 	/// What `backer` would receive from `pledge` now, in the pledge's asset: the price of its
 	/// units while the pledge runs (what withdrawing them all would return while funding), its
-	/// refund once the pledge has ended. `None` if it does not back the pledge.
+	/// part of the refunds once the pledge has ended, as a claim now would pay it (the last
+	/// backer to claim gets what the others' rounded-down parts left). `None` if it does not
+	/// back the pledge.
 	pub fn owed_to(backer: T::AccountId, pledge: PledgeId) -> Option<BalanceOf<T>> {
 		let backing = Backings::<T>::get(pledge, backer)?;
 		let pledge = Pledges::<T>::get(pledge)?;
-		let per_unit =
-			if pledge.state.has_ended() { pledge.refund_per_unit } else { pledge.terms.unit_price };
-		Some(per_unit.saturating_mul(backing.units.into()))
+		if pledge.state.has_ended() {
+			Self::refund_share(&pledge, backing.units).ok()
+		} else {
+			Some(pledge.terms.unit_price.saturating_mul(backing.units.into()))
+		}
 	}
 }

@@ -114,7 +114,8 @@ pub enum PledgeState {
 	/// The producer reported a delivery: backers may confirm or dispute until the challenge
 	/// window ends.
 	Delivered,
-	/// A backer disputed the delivery: the dispute resolver decides how the escrow is split.
+	/// A backer disputed the delivery: the dispute resolver decides how the escrow is split,
+	/// by the dispute's verdict deadline; after it, the pledge settles as reported.
 	Disputed,
 	/// The producer was paid; backers claim any refund and their deposits.
 	Settled,
@@ -168,6 +169,41 @@ pub struct Dispute<T: Config> {
 	pub by: T::AccountId,
 	/// Why (URI or CID, or a short text).
 	pub reason: Uri<T>,
+	/// The deposit held from the backer (`DisputeDeposit`, in the native token) until the
+	/// pledge settles: returned when the verdict upholds the dispute or when no verdict came
+	/// by `verdict_due`, paid to the producer when the verdict rejects it.
+	pub deposit: BalanceOf<T>,
+	/// The last block in which the dispute resolver may give its verdict; after it, anyone may
+	/// settle the pledge as the producer reported it.
+	pub verdict_due: BlockNumberFor<T>,
+}
+
+/// What an ended pledge owes its backers in all, and what of it is still to be claimed.
+///
+/// Each backer's part is worked out when it claims, `floor(total × units / backed_units)`, and
+/// the last backer to claim gets what is left: the remainders of the divisions (less than one
+/// smallest unit per backer) go to a backer, never back to the producer.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Refunds<Balance> {
+	/// Everything the backers get back: their money for undelivered units and the part of the
+	/// producer's bond they are owed.
+	pub total: Balance,
+	/// What of `total` no backer has claimed yet.
+	pub unclaimed: Balance,
+	/// The backed units whose backers have not claimed yet.
+	pub unclaimed_units: u32,
 }
 
 /// The terms of a pledge, as the producer sets them.
@@ -192,7 +228,8 @@ pub struct PledgeTerms<T: Config> {
 	pub funding_deadline: BlockNumberFor<T>,
 	/// The last block in which the producer may report its delivery.
 	pub delivery_deadline: BlockNumberFor<T>,
-	/// The producer's own stake, held in the escrow, lost to the backers on a default.
+	/// The producer's own stake, held in the escrow: lost to the backers on a default, and in
+	/// proportion to the undelivered units on a partial delivery.
 	pub bond: BalanceOf<T>,
 }
 
@@ -223,10 +260,14 @@ pub struct Pledge<T: Config> {
 	pub delivery: Option<Delivery<T>>,
 	/// The dispute, if a backer opened one.
 	pub dispute: Option<Dispute<T>>,
-	/// After the pledge ended: what each backed unit gets back from the escrow.
-	pub refund_per_unit: BalanceOf<T>,
+	/// After the pledge ended: what its backers get back, and what of it they have claimed.
+	pub refunds: Refunds<BalanceOf<T>>,
+	/// After the pledge ended: what the escrow owes the producer and could not pay it then,
+	/// because the producer's account could not receive the asset (below the asset's minimum
+	/// balance, blocked). It waits in the escrow until `pay_producer` pays it.
+	pub unpaid_to_producer: BalanceOf<T>,
 	/// The asset's minimum balance, put in the escrow by the producer to keep it open, and
-	/// returned to the producer when the last backer has claimed.
+	/// returned to the producer when the pledge closes.
 	pub escrow_minimum: BalanceOf<T>,
 	/// The deposit held from the producer for this record and its index entries.
 	pub deposit: BalanceOf<T>,

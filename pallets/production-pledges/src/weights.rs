@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn mark_defaulted() -> Weight;
 	fn cancel_pledge() -> Weight;
 	fn claim_refund() -> Weight;
+	fn pay_producer() -> Weight;
 }
 
 /// The measured weights, with the database costs `D` for each read and write.
@@ -399,6 +400,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<D> {
 			.saturating_add(D::get().reads(11_u64))
 			.saturating_add(D::get().writes(15_u64))
 	}
+	fn pay_producer() -> Weight {
+		Self::claim_refund() // PLACEHOLDER until generated
+	}
 }
 
 /// The measured weights with ParityDB's database costs, for the pallet's tests.
@@ -447,5 +451,8 @@ impl WeightInfo for () {
 	}
 	fn claim_refund() -> Weight {
 		MeasuredWeight::<ParityDbWeight>::claim_refund()
+	}
+	fn pay_producer() -> Weight {
+		MeasuredWeight::<ParityDbWeight>::pay_producer()
 	}
 }

@@ -331,6 +331,7 @@ fn production_pledges_call() -> BoxedStrategy<RuntimeCall> {
 		|pledge| PledgeCall::mark_defaulted { pledge },
 		|pledge| PledgeCall::cancel_pledge { pledge },
 		|pledge| PledgeCall::claim_refund { pledge },
+		|pledge| PledgeCall::pay_producer { pledge },
 	];
 	let calls: Vec<BoxedStrategy<PledgeCall>> = vec![
 		producer_fields()

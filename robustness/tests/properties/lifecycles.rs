@@ -10,7 +10,10 @@ use cosmolocal_primitives::{
 };
 use cosmolocal_robustness::{actors::ACTORS, Origin, Step};
 use cosmolocal_runtime::{Runtime, RuntimeCall};
-use frame_support::{traits::fungible::NativeOrWithId, BoundedVec};
+use frame_support::{
+	traits::{fungible::NativeOrWithId, Get},
+	BoundedVec,
+};
 use pallet_design_registry::{AttestationKind, DesignLicences, Lineage, LineageKind, Readiness};
 use proptest::{collection::vec, prelude::*, sample::select};
 use sp_runtime::{Perbill, Permill};
@@ -18,6 +21,7 @@ use sp_runtime::{Perbill, Permill};
 type PledgeCall = pallet_production_pledges::Call<Runtime>;
 type AccountingCall = pallet_contributive_accounting::Call<Runtime>;
 type DesignCall = pallet_design_registry::Call<Runtime>;
+type AssetsCall = pallet_assets::Call<Runtime>;
 
 /// The challenge period and one block more: how long a delivered pledge waits before it settles.
 pub const PAST_CHALLENGE: u16 = 3 * DAYS as u16 + 1;
@@ -75,6 +79,15 @@ enum Ending {
 	Cancel,
 	MarkDefaulted,
 	Settle,
+	/// Settle a disputed pledge once its verdict deadline has passed without a verdict.
+	SettleUnjudged,
+	/// The currency's freezer blocks the producer's account of it, so that what the producer
+	/// is owed waits in the escrow.
+	BlockProducer,
+	/// The currency's admin lifts the block.
+	ThawProducer,
+	/// Anyone pays the producer what the escrow could not pay it.
+	PayProducer,
 }
 
 /// How a pledge's story goes, before random endings are added.
@@ -88,12 +101,32 @@ enum Script {
 	Disputed,
 	/// Nothing is delivered: the pledge is marked defaulted and refunds are claimed.
 	Defaulted,
+	/// A backer disputes the delivery, no verdict comes: the pledge settles as reported after
+	/// the verdict deadline, backers claim refunds.
+	Unjudged,
+	/// A pledge in a local currency whose issuer blocks the producer's account before the
+	/// pledge settles: the producer's payment waits in the escrow until the block is lifted and
+	/// someone pays it.
+	ProducerBlocked,
 }
 
-const SCRIPTS: [Script; 4] =
-	[Script::Withdrawn, Script::Confirmed, Script::Disputed, Script::Defaulted];
+const SCRIPTS: [Script; 6] = [
+	Script::Withdrawn,
+	Script::Confirmed,
+	Script::Disputed,
+	Script::Defaulted,
+	Script::Unjudged,
+	Script::ProducerBlocked,
+];
 
-const ENDINGS: [Ending; 9] = [
+/// How many of the longest lapses a step can wait pass a dispute's verdict deadline.
+fn lapses_past_verdict_deadline() -> u32 {
+	let period =
+		<cosmolocal_runtime::Runtime as pallet_production_pledges::Config>::VerdictPeriod::get();
+	period.div_ceil(u32::from(u16::MAX)).saturating_add(1)
+}
+
+const ENDINGS: [Ending; 10] = [
 	Ending::Confirm,
 	Ending::Dispute,
 	Ending::Resolve,
@@ -103,6 +136,7 @@ const ENDINGS: [Ending; 9] = [
 	Ending::Cancel,
 	Ending::MarkDefaulted,
 	Ending::Settle,
+	Ending::PayProducer,
 ];
 
 /// A pledge by a producer able to make the design (sometimes a newcomer who registers first),
@@ -132,11 +166,16 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 			let producer = newcomer.unwrap_or(producer);
 			let call = RuntimeCall::ProductionPledges;
 			let mut steps = Vec::new();
+			// A blocked producer needs a currency with a freezer: one issued by a neighbour.
+			let priced_in = match script {
+				Script::ProducerBlocked => priced_in.or(Some((0, (producer + 1) % ACTORS))),
+				_ => priced_in,
+			};
 			let asset = match priced_in {
 				None => NativeOrWithId::Native,
 				Some((asset, issuer)) => {
-					let backers = backings.iter().map(|(backer, ..)| *backer);
-					steps.extend(issue_asset(asset, issuer, backers));
+					let holders = backings.iter().map(|(backer, ..)| *backer);
+					steps.extend(issue_asset(asset, issuer, holders.chain([producer])));
 					NativeOrWithId::WithId(asset)
 				},
 			};
@@ -202,6 +241,20 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 				},
 				Script::Disputed => vec![Ending::Dispute, Ending::Resolve, Ending::ClaimRefund],
 				Script::Defaulted => vec![Ending::MarkDefaulted, Ending::ClaimRefundFor],
+				Script::Unjudged => {
+					vec![Ending::Dispute, Ending::SettleUnjudged, Ending::ClaimRefund]
+				},
+				Script::ProducerBlocked => [
+					vec![Ending::Confirm; backers.len()],
+					vec![
+						Ending::BlockProducer,
+						Ending::Settle,
+						Ending::ThawProducer,
+						Ending::PayProducer,
+						Ending::ClaimRefund,
+					],
+				]
+				.concat(),
 			};
 			let withdrawn = matches!(script.first(), Some(Ending::Withdraw));
 			let defaulted = matches!(script.first(), Some(Ending::MarkDefaulted));
@@ -263,6 +316,28 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 					Ending::Settle => {
 						at(PAST_CHALLENGE, producer, call(PledgeCall::settle { pledge }))
 					},
+					Ending::SettleUnjudged => {
+						// One lapse cannot skip the verdict period: the producer tries to settle
+						// after each of several, refused until the deadline has passed.
+						for _ in 1..lapses_past_verdict_deadline() {
+							steps.push(at(u16::MAX, producer, call(PledgeCall::settle { pledge })));
+						}
+						at(u16::MAX, producer, call(PledgeCall::settle { pledge }))
+					},
+					Ending::BlockProducer | Ending::ThawProducer => {
+						let (asset, issuer) = priced_in.unwrap_or((0, producer));
+						let id = asset.into();
+						let who = address(producer);
+						let roles_call = if matches!(ending, Ending::BlockProducer) {
+							AssetsCall::block { id, who }
+						} else {
+							AssetsCall::thaw { id, who }
+						};
+						at(lapse, issuer, RuntimeCall::Assets(roles_call))
+					},
+					Ending::PayProducer => {
+						at(lapse, backer, call(PledgeCall::pay_producer { pledge }))
+					},
 				};
 				steps.push(step);
 			}
@@ -271,10 +346,13 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 		.boxed()
 }
 
+/// The address of an actor, as the assets pallet's calls take it.
+fn address(actor: u8) -> cosmolocal_runtime::Address {
+	sp_runtime::MultiAddress::Id(cosmolocal_robustness::actors::actor(actor))
+}
+
 /// An actor creates an asset (a local currency, say) and mints it to `holders`.
 fn issue_asset(asset: u32, issuer: u8, holders: impl Iterator<Item = u8>) -> Vec<Step> {
-	type AssetsCall = pallet_assets::Call<Runtime>;
-	let address = |actor| sp_runtime::MultiAddress::Id(cosmolocal_robustness::actors::actor(actor));
 	let mut steps = vec![at(
 		0,
 		issuer,

@@ -147,7 +147,8 @@ fn allowed_without_moving_money(call: &RuntimeCall) -> bool {
 			| Pledges::mark_defaulted { .. }
 			| Pledges::cancel_pledge { .. }
 			| Pledges::claim_refund { .. }
-			| Pledges::claim_refund_for { .. } => true,
+			| Pledges::claim_refund_for { .. }
+			| Pledges::pay_producer { .. } => true,
 			// Backing pays into an escrow, a pledge's bond comes from the producer, and
 			// confirming receipt pays the producer and ends the backer's right to dispute.
 			Pledges::back { .. }

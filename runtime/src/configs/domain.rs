@@ -6,7 +6,10 @@ use crate::{
 	RuntimeHoldReason,
 };
 use alloc::vec::Vec;
-use cosmolocal_primitives::{currency::deposit, time::DAYS};
+use cosmolocal_primitives::{
+	currency::{deposit, UNITS},
+	time::DAYS,
+};
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -28,6 +31,10 @@ parameter_types! {
 	pub const PledgesPalletId: PalletId = PalletId(*b"cl/pledg");
 	/// Backers have three days after a delivery is reported to confirm or dispute it.
 	pub const ChallengePeriod: crate::BlockNumber = 3 * DAYS;
+	/// A backer who disputes a delivery puts up 1 CML until the verdict.
+	pub const DisputeDeposit: Balance = UNITS;
+	/// The arbitration panel has fourteen days to decide a dispute.
+	pub const VerdictPeriod: crate::BlockNumber = 14 * DAYS;
 	/// Contributive accounting's id: each value network's account derives from it.
 	pub const AccountingPalletId: PalletId = PalletId(*b"cl/value");
 	/// A quarter of the commons share a design's network receives flows on to its parent's.
@@ -85,6 +92,8 @@ impl pallet_production_pledges::Config for Runtime {
 	type DisputeResolverOrigin = super::arbitration::PanelMajorityOfNonParties;
 	type PalletId = PledgesPalletId;
 	type ChallengePeriod = ChallengePeriod;
+	type DisputeDeposit = DisputeDeposit;
+	type VerdictPeriod = VerdictPeriod;
 	type DepositPerItem = DepositPerStorageItem;
 	type DepositPerByte = DepositPerStorageByte;
 	type MaxNameLen = ConstU32<64>;
@@ -215,6 +224,27 @@ mod benchmarks {
 				<Assets as fungibles::Mutate<AccountId>>::mint_into(BENCHMARK_ASSET, who, amount);
 			assert!(minted.is_ok(), "the benchmark asset is minted: {minted:?}");
 			NativeOrWithId::WithId(BENCHMARK_ASSET)
+		}
+
+		fn set_blocked(who: &AccountId, blocked: bool) {
+			use fungibles::roles::Inspect as Roles;
+			let account = sp_runtime::MultiAddress::Id(who.clone());
+			let role = if blocked {
+				<Assets as Roles<AccountId>>::freezer(BENCHMARK_ASSET)
+			} else {
+				<Assets as Roles<AccountId>>::admin(BENCHMARK_ASSET)
+			};
+			let changed = role
+				.ok_or(sp_runtime::DispatchError::Other("the benchmark asset has no such role"))
+				.and_then(|role| {
+					let origin = RuntimeOrigin::signed(role);
+					if blocked {
+						Assets::block(origin, BENCHMARK_ASSET.into(), account)
+					} else {
+						Assets::thaw(origin, BENCHMARK_ASSET.into(), account)
+					}
+				});
+			assert!(changed.is_ok(), "the benchmark asset's roles block and thaw: {changed:?}");
 		}
 	}
 }

@@ -99,12 +99,13 @@ fn an_asset_priced_dispute_is_split_in_the_asset() {
 			id,
 			Perbill::from_percent(50)
 		));
-		// Each unit gets 50 back; the producer earned 250: 25 to the commons, 225 + 200 bond.
-		assert_eq!(balance(LOCAL, MAKER), maker_before + 425);
+		// The producer earned 250: 25 to the commons, 225 and half its bond, 100. The backers
+		// get 250 and 100 of the bond.
+		assert_eq!(balance(LOCAL, MAKER), maker_before + 325);
 		assert_eq!(balance(LOCAL, COMMONS), 25);
 		let bob_before = balance(LOCAL, BOB);
 		claim_all(id);
-		assert_eq!(balance(LOCAL, BOB), bob_before + 100);
+		assert_eq!(balance(LOCAL, BOB), bob_before + 140, "2/5 of 350");
 	});
 }
 
@@ -132,7 +133,7 @@ fn a_commons_share_below_the_assets_minimum_stays_with_the_producer() {
 				pledge: id,
 				producer_paid: 240,
 				commons_paid: 0,
-				refund_per_unit: 0,
+				refunds: 0,
 				verdict: None,
 			}
 		);

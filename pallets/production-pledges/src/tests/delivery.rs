@@ -98,7 +98,7 @@ fn settling_after_the_window_pays_the_producer_and_the_commons() {
 				pledge: id,
 				producer_paid: 650,
 				commons_paid: 50,
-				refund_per_unit: 0,
+				refunds: 0,
 				verdict: None,
 			}
 		);
@@ -130,25 +130,26 @@ fn settling_is_immediate_once_every_unit_is_confirmed() {
 #[test]
 fn a_partial_delivery_refunds_the_undelivered_units_pro_rata() {
 	new_test_ext(|| {
-		// 5 units backed, 3 delivered: each backed unit gets 2/5 of its price back (40).
+		// 5 units backed, 3 delivered: the backers get the price of 2 units (200) and 2/5 of
+		// the bond of 200 (80).
 		let id = delivered_lamp_pledge(NATIVE, 3);
 		let maker_before = balance(NATIVE, MAKER);
 		System::set_block_number(20 + CHALLENGE_PERIOD + 1);
 		assert_ok!(ProductionPledges::settle(RuntimeOrigin::signed(CHARLIE), id));
-		// Earned: 500 - 5 × 40 = 300; commons 30; producer 270 + bond 200.
+		// Earned: 300; commons 30; producer 270 + 120 of its bond.
 		assert_eq!(
 			last_event(),
 			Event::Settled {
 				pledge: id,
-				producer_paid: 470,
+				producer_paid: 390,
 				commons_paid: 30,
-				refund_per_unit: 40,
+				refunds: 280,
 				verdict: None,
 			}
 		);
-		assert_eq!(balance(NATIVE, MAKER), maker_before + 470);
-		assert_eq!(ProductionPledges::owed_to(ALICE, id), Some(120));
-		assert_eq!(ProductionPledges::owed_to(BOB, id), Some(80));
+		assert_eq!(balance(NATIVE, MAKER), maker_before + 390);
+		assert_eq!(ProductionPledges::owed_to(ALICE, id), Some(168), "floor(280 × 3 / 5)");
+		assert_eq!(ProductionPledges::owed_to(BOB, id), Some(112), "floor(280 × 2 / 5)");
 	});
 }
 
@@ -193,7 +194,13 @@ fn a_backer_disputes_within_the_window() {
 		assert_ok!(dispute(ALICE, "ipfs://broken-lamp"));
 		assert_eq!(
 			last_event(),
-			Event::Disputed { pledge: id, backer: ALICE, reason: bytes("ipfs://broken-lamp") }
+			Event::Disputed {
+				pledge: id,
+				backer: ALICE,
+				reason: bytes("ipfs://broken-lamp"),
+				deposit: DISPUTE_DEPOSIT,
+				verdict_due: 20 + VERDICT_PERIOD,
+			}
 		);
 		let pledge = Pledges::<Test>::get(id).unwrap();
 		assert_eq!(pledge.state, PledgeState::Disputed);
@@ -202,7 +209,7 @@ fn a_backer_disputes_within_the_window() {
 		assert_noop!(dispute(BOB, "me too"), Error::<Test>::NotDelivered);
 		assert_noop!(
 			ProductionPledges::settle(RuntimeOrigin::signed(CHARLIE), id),
-			Error::<Test>::NotDelivered
+			Error::<Test>::AwaitingVerdict
 		);
 	});
 }
@@ -230,18 +237,19 @@ fn the_verdict_splits_the_escrow() {
 			id,
 			Perbill::from_percent(60)
 		));
-		// Each unit gets 40 back; the producer earned 300: 30 to the commons, 270 + 200 bond.
+		// The producer earned 60 % of 500, 300: 30 to the commons, 270 and 60 % of its bond,
+		// 120. The backers get 200 and 80 of the bond.
 		assert_eq!(
 			last_event(),
 			Event::Settled {
 				pledge: id,
-				producer_paid: 470,
+				producer_paid: 390,
 				commons_paid: 30,
-				refund_per_unit: 40,
+				refunds: 280,
 				verdict: Some(Perbill::from_percent(60)),
 			}
 		);
-		assert_eq!(balance(NATIVE, MAKER), maker_before + 470);
+		assert_eq!(balance(NATIVE, MAKER), maker_before + 390);
 		assert_eq!(state(id), PledgeState::Settled);
 		assert_eq!(made_independently(), vec![LAMP]);
 		assert_eq!(Producers::<Test>::get(MAKER).unwrap().record.fulfilled, 1);
@@ -254,7 +262,8 @@ fn a_verdict_for_the_backers_refunds_them_in_full_and_records_no_production() {
 		let id = delivered_lamp_pledge(NATIVE, 5);
 		assert_ok!(ProductionPledges::dispute(RuntimeOrigin::signed(BOB), id, bytes("nothing")));
 		assert_ok!(ProductionPledges::resolve_dispute(RuntimeOrigin::root(), id, Perbill::zero()));
-		assert_eq!(ProductionPledges::owed_to(ALICE, id), Some(300));
+		// All the money and the whole bond: 700, of which ALICE's 3 units get 3/5.
+		assert_eq!(ProductionPledges::owed_to(ALICE, id), Some(420));
 		assert!(made_independently().is_empty());
 		let record = Producers::<Test>::get(MAKER).unwrap().record;
 		assert_eq!((record.fulfilled, record.disputed), (0, 1), "nothing was fulfilled");

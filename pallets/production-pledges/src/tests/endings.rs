@@ -14,8 +14,8 @@ fn a_missed_delivery_deadline_lets_anyone_mark_the_pledge_defaulted() {
 		);
 		System::set_block_number(51);
 		assert_ok!(ProductionPledges::mark_defaulted(RuntimeOrigin::signed(CHARLIE), id));
-		// The bond of 200 is shared over 5 units: 40 each on top of the price.
-		assert_eq!(last_event(), Event::PledgeDefaulted { pledge: id, refund_per_unit: 140 });
+		// The backers get their 500 back and the whole bond of 200.
+		assert_eq!(last_event(), Event::PledgeDefaulted { pledge: id, refunds: 700 });
 		assert_eq!(state(id), PledgeState::Defaulted);
 		let producer = Producers::<Test>::get(MAKER).unwrap();
 		assert_eq!((producer.record.defaulted, producer.open_pledges), (1, 0));
@@ -25,7 +25,7 @@ fn a_missed_delivery_deadline_lets_anyone_mark_the_pledge_defaulted() {
 }
 
 #[test]
-fn the_bond_remainder_of_a_default_goes_back_to_the_producer() {
+fn a_default_leaves_nothing_of_the_bond_to_the_producer() {
 	new_test_ext(|| {
 		register_producer_in(MAKER, "ES-CT");
 		let id = create(MAKER, PledgeTerms { bond: 202, ..lamp_terms(NATIVE) });
@@ -35,8 +35,9 @@ fn the_bond_remainder_of_a_default_goes_back_to_the_producer() {
 		let maker_before = balance(NATIVE, MAKER);
 		System::set_block_number(51);
 		assert_ok!(ProductionPledges::mark_defaulted(RuntimeOrigin::signed(CHARLIE), id));
-		assert_eq!(Pledges::<Test>::get(id).unwrap().refund_per_unit, 150);
-		assert_eq!(balance(NATIVE, MAKER), maker_before + 2);
+		// 202 does not divide by the 4 units backed: the backers get all of it all the same.
+		assert_eq!(Pledges::<Test>::get(id).unwrap().refunds.total, 602);
+		assert_eq!(balance(NATIVE, MAKER), maker_before);
 	});
 }
 

@@ -4,7 +4,9 @@
 mod assets;
 mod delivery;
 mod endings;
+mod fairness;
 mod funding;
+mod payouts;
 mod pledges;
 mod producers;
 mod queries;
@@ -89,9 +91,11 @@ pub fn back(backer: AccountId, pledge: PledgeId, units: u32) {
 	assert_ok!(ProductionPledges::back(RuntimeOrigin::signed(backer), pledge, units));
 }
 
-/// A lamp pledge in `asset` backed by ALICE (3 units) and BOB (2 units), funded at block 11.
-pub fn funded_lamp_pledge(asset: NativeOrWithId<u32>) -> PledgeId {
-	let id = lamp_pledge(asset);
+/// A pledge of `terms` by MAKER (registered in ES-CT), backed by ALICE (3 units) and BOB (2
+/// units), funded at block 11.
+pub fn funded_pledge(terms: PledgeTerms<Test>) -> PledgeId {
+	register_producer_in(MAKER, "ES-CT");
+	let id = create(MAKER, terms);
 	back(ALICE, id, 3);
 	back(BOB, id, 2);
 	System::set_block_number(11);
@@ -99,16 +103,26 @@ pub fn funded_lamp_pledge(asset: NativeOrWithId<u32>) -> PledgeId {
 	id
 }
 
-/// A funded lamp pledge with `units` delivered at block 20.
-pub fn delivered_lamp_pledge(asset: NativeOrWithId<u32>, units: u32) -> PledgeId {
-	let id = funded_lamp_pledge(asset);
+/// A lamp pledge in `asset` backed by ALICE (3 units) and BOB (2 units), funded at block 11.
+pub fn funded_lamp_pledge(asset: NativeOrWithId<u32>) -> PledgeId {
+	funded_pledge(lamp_terms(asset))
+}
+
+/// MAKER reports `units` of `pledge` delivered, at block 20.
+pub fn deliver(pledge: PledgeId, units: u32) {
 	System::set_block_number(20);
 	assert_ok!(ProductionPledges::report_delivery(
 		RuntimeOrigin::signed(MAKER),
-		id,
+		pledge,
 		units,
 		bytes("ipfs://delivery-notes"),
 	));
+}
+
+/// A funded lamp pledge with `units` delivered at block 20.
+pub fn delivered_lamp_pledge(asset: NativeOrWithId<u32>, units: u32) -> PledgeId {
+	let id = funded_lamp_pledge(asset);
+	deliver(id, units);
 	id
 }
 
