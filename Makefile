@@ -1,6 +1,7 @@
 # Cosmolocal: the two commands of the README, and the steps they are made of.
 #
-#   make run    install what is missing, build the node, start a development chain
+#   make run    install what is missing, build the node and the web app, start a development chain
+#               and serve the app beside it
 #   make test   install what is missing, run every test (unit, runtime, end-to-end)
 #   make bench  build a release node and measure throughput (docs/BENCHMARKS.md)
 #   make weights  measure the weights of the project's pallets on a release node
@@ -28,20 +29,25 @@ NODE_BINARY := $(CARGO_TARGET_DIR)/debug/cosmolocal-node
 # upgrade a chain to.
 NEXT_RUNTIME := $(CARGO_TARGET_DIR)/next-runtime/wbuild/cosmolocal-runtime/cosmolocal_runtime.compact.compressed.wasm
 RELEASE_NODE_BINARY := $(CARGO_TARGET_DIR)/release/cosmolocal-node
+# Where `make run` serves the web app (web/dist).
+WEB_PORT ?= 4173
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
-.PHONY: run test bench weights frame-weights properties fuzz fuzz-build setup setup-tests build next-runtime unit-tests e2e-tests lint fmt
+.PHONY: run test bench weights frame-weights properties fuzz fuzz-build setup setup-tests build next-runtime unit-tests e2e-tests web-tests lint fmt
 
 run: setup
 	@[ -x $(NODE_BINARY) ] || echo "Building cosmolocal-node for the first time: about 50 minutes on two" \
 		"cores (docs/build-times.md); later builds take a few minutes."
 	$(MAKE) --no-print-directory build
+	cd web && npm run build
 	@echo "Starting a development chain. When it logs 'Imported #1', its RPC serves ws://127.0.0.1:9944:"
+	@echo "  the web app: http://127.0.0.1:$(WEB_PORT)/?rpc=ws://127.0.0.1:9944"
 	@echo "  Polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
-	@echo "  the guides: docs/cooperative-guide.md, docs/integrator-guide.md. Stop it with Ctrl-C."
-	$(NODE_BINARY) --dev
+	@echo "  the guides: docs/cooperative-guide.md, docs/integrator-guide.md. Stop both with Ctrl-C."
+	(cd web && exec node_modules/.bin/vite preview --host 127.0.0.1 --port $(WEB_PORT) --strictPort \
+		--logLevel warn) & trap 'kill $$!' EXIT; $(NODE_BINARY) --dev
 
-test: setup setup-tests unit-tests build next-runtime e2e-tests
+test: setup setup-tests unit-tests build next-runtime e2e-tests web-tests
 
 # The throughput measurements, on a release node: about 35 minutes on two cores, besides the build.
 bench: setup
@@ -124,6 +130,11 @@ fuzz: setup fuzz-build
 
 e2e-tests:
 	cd tests && COSMOLOCAL_NODE=$(NODE_BINARY) COSMOLOCAL_NEXT_RUNTIME=$(NEXT_RUNTIME) npm test
+
+# The web app: its typed descriptors generated from the node's runtime, its type check and build
+# into web/dist, then its tests in headless Chromium against a development node.
+web-tests:
+	cd web && npm run build && COSMOLOCAL_NODE=$(NODE_BINARY) npm test
 
 # The setup script against stubbed package managers (tests/setup/): what it installs, and only that.
 setup-tests:

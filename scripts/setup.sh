@@ -12,7 +12,7 @@
 #   COSMOLOCAL_NODE_DIR           where a private Node.js is put when the system's is too old
 #                                 (default $HOME/.cache/cosmolocal/node; the Makefile puts its bin/
 #                                 first on PATH)
-#   COSMOLOCAL_SETUP_SKIP_NPM=1   do not install the tests' npm packages
+#   COSMOLOCAL_SETUP_SKIP_NPM=1   do not install the npm packages of the tests and the web app
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,6 +67,8 @@ have jq ||
 	need_package jq "jq is missing: the integrator guide's examples read JSON with it"
 have ps ||
 	need_package procps "ps is missing: zombienet watches the nodes it starts with it"
+have chromium ||
+	need_package chromium "Chromium is missing: the web app's tests drive it headless"
 [ -s /etc/ssl/certs/ca-certificates.crt ] ||
 	need_package ca-certificates "no CA certificates: downloads from crates.io and rustup use HTTPS"
 if ! have node; then
@@ -210,21 +212,24 @@ if [ "$free_gib" -lt "$cold_build_gib" ]; then
 		"$cold_build_gib GiB. README.md (Disk space) says what is safe to delete."
 fi
 
-# --- The tests' npm packages ----------------------------------------------------------------
+# --- The npm packages of the tests and of the web app ---------------------------------------
 # npm 10.8.2 can stop half-way and still exit 0 ("Exit handler never called!"), for example when
 # the registry's certificate is refused: `npm ls` then reports the missing packages, and setup
 # tries once more before it says where npm's log is.
 if [ "${COSMOLOCAL_SETUP_SKIP_NPM:-}" != 1 ]; then
-	for attempt in 1 2; do
-		(cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error) || true
-		if (cd "$repo/tests" && PATH="$node_dir/bin:$PATH" npm ls --depth=0 > /dev/null 2>&1); then
-			break
-		fi
-		if [ "$attempt" = 2 ]; then
-			fail "npm ci left the tests' packages incomplete twice ('npm ls' in tests/ names the" \
-				"missing ones). npm's log in $HOME/.npm/_logs says why: a refused certificate" \
-				"(SELF_SIGNED_CERT_IN_CHAIN) wants NODE_EXTRA_CA_CERTS set to your authority's bundle"
-		fi
-		say "npm ci left the tests' packages incomplete: installing them once more"
+	for project in tests web; do
+		for attempt in 1 2; do
+			(cd "$repo/$project" && PATH="$node_dir/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error) || true
+			if (cd "$repo/$project" && PATH="$node_dir/bin:$PATH" npm ls --depth=0 > /dev/null 2>&1); then
+				break
+			fi
+			if [ "$attempt" = 2 ]; then
+				fail "npm ci left the packages of $project/ incomplete twice ('npm ls' in $project/" \
+					"names the missing ones). npm's log in $HOME/.npm/_logs says why: a refused" \
+					"certificate (SELF_SIGNED_CERT_IN_CHAIN) wants NODE_EXTRA_CA_CERTS set to your" \
+					"authority's bundle"
+			fi
+			say "npm ci left the packages of $project/ incomplete: installing them once more"
+		done
 	done
 fi

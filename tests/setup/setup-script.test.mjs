@@ -26,14 +26,15 @@ const PACKAGE_TOOLS = {
   curl: ['curl'],
   jq: ['jq'],
   procps: ['ps'],
+  chromium: ['chromium'],
   nodejs: ['node'],
   npm: ['npm'],
 };
 
 // The tools whose presence the script decides on: none of this machine's copies is visible.
 const CONTROLLED = [
-  'apt-get', 'sudo', 'id', 'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps', 'node',
-  'npm', 'rustup', 'df',
+  'apt-get', 'sudo', 'id', 'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps',
+  'chromium', 'node', 'npm', 'rustup', 'df',
 ];
 
 const roots = [];
@@ -130,7 +131,8 @@ const installLines = (stdout) => stdout.split('\n').filter((line) => line.starts
 
 // Everything a machine that needs nothing has; each case removes what it is about.
 const EVERYTHING = [
-  'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps', 'node', 'npm', 'rustup',
+  'cc', 'c++', 'make', 'pkg-config', 'protoc', 'curl', 'jq', 'ps', 'chromium', 'node', 'npm',
+  'rustup',
 ];
 const without = (...missing) => EVERYTHING.filter((tool) => !missing.includes(tool));
 
@@ -159,8 +161,23 @@ describe('make setup', () => {
       callsOf(calls, 'rustup').filter((line) => / (install|add|update)\b/.test(line)),
       [],
     );
-    // The tests' npm packages are installed from the lock file.
-    assert.ok(calls.includes('npm ci --no-audit --no-fund --loglevel=error'), calls.join('\n'));
+    // The packages of the tests and of the web app are installed from their lock files.
+    assert.equal(
+      calls.filter((line) => line === 'npm ci --no-audit --no-fund --loglevel=error').length, 2,
+      calls.join('\n'),
+    );
+  });
+
+  test('installs only chromium when it is missing', () => {
+    const { status, stdout, stderr, calls } = machine({ tools: without('chromium') }).run();
+    assert.equal(status, 0, stderr);
+    assert.deepEqual(callsOf(calls, 'apt-get'), [
+      'apt-get update -qq',
+      'apt-get install -y -qq chromium',
+    ]);
+    assert.deepEqual(installLines(stdout), [
+      "setup: installing chromium: Chromium is missing: the web app's tests drive it headless",
+    ]);
   });
 
   test('installs Debian\'s nodejs and npm when node is missing', () => {
