@@ -15,12 +15,10 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { TypeRegistry } from '@polkadot/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
-import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address } from '@polkadot-labs/hdkd-helpers';
+import { DEV_PHRASE, ss58Address } from '@polkadot-labs/hdkd-helpers';
 import { Binary, Enum } from 'polkadot-api';
-import { getPolkadotSigner } from 'polkadot-api/signer';
 
-import { screens, startApp, written } from './support/harness.mjs';
+import { devSigner, screens, startApp, written } from './support/harness.mjs';
 
 /** The derivation of the extension's key: a key of its own, not one of the development accounts. */
 const EXTENSION_KEY = '//Cosmolocal web test extension';
@@ -91,11 +89,9 @@ describe('an injected browser extension signs a transaction', () => {
     assert.doesNotMatch(label, /development account/);
 
     // Alice, through the test's own client, gives the extension's account something to pay fees with.
-    const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
-    const alice = derive('//Alice');
     const amount = 10n ** BigInt(app.unit.decimals) * 100n;
     const result = await api.tx.Balances.transfer_keep_alive({ dest: Enum('Id', address), value: amount })
-      .signAndSubmit(getPolkadotSigner(alice.publicKey, 'Sr25519', alice.sign));
+      .signAndSubmit(devSigner('Alice'));
     assert.ok(result.ok, 'the funding transfer succeeded');
 
     await app.signAs(address);

@@ -8,12 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { getMultisigAccountId, getSs58AddressInfo } from '@polkadot-api/substrate-bindings';
-import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
-import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address } from '@polkadot-labs/hdkd-helpers';
+import { ss58Address } from '@polkadot-labs/hdkd-helpers';
 import { Binary, Enum } from 'polkadot-api';
-import { getPolkadotSigner } from 'polkadot-api/signer';
 
-import { screens, startApp, waitFor } from './support/harness.mjs';
+import { devSigner, screens, startApp, waitFor } from './support/harness.mjs';
 
 describe('a multisig cooperative in the web app', () => {
   let app;
@@ -55,11 +53,9 @@ describe('a multisig cooperative in the web app', () => {
     assert.match(await entry().textContent(), /Valley coop 2 of 3/);
 
     // Alice, through the test's own client, funds the cooperative's account.
-    const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
-    const key = derive('//Alice');
     const result = await api.tx.Balances.transfer_keep_alive({
       dest: Enum('Id', multisig), value: 10n ** BigInt(app.unit.decimals) * 1000n,
-    }).signAndSubmit(getPolkadotSigner(key.publicKey, 'Sr25519', key.sign));
+    }).signAndSubmit(devSigner('Alice'));
     assert.ok(result.ok);
     await entry().filter({ hasText: 'Free balance: 1,000 CML' }).waitFor();
     const options = await page.locator('select[aria-label="Account to sign with"] option').allTextContents();

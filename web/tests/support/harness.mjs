@@ -19,6 +19,7 @@ import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
 import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address } from '@polkadot-labs/hdkd-helpers';
 import { chromium } from 'playwright-core';
 import { createClient } from 'polkadot-api';
+import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
 
 import { freePort, startDevNode, waitFor } from '../../../tests/e2e/support/node.mjs';
@@ -81,9 +82,16 @@ async function serveDist() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+const deriveDev = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
+
 export function devAddress(name, ss58Format) {
-  const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
-  return ss58Address(derive(`//${name}`).publicKey, ss58Format);
+  return ss58Address(deriveDev(`//${name}`).publicKey, ss58Format);
+}
+
+/** A PAPI signer for the development account `name` (Alice, Bob…), for the test's own client. */
+export function devSigner(name) {
+  const key = deriveDev(`//${name}`);
+  return getPolkadotSigner(key.publicKey, 'Sr25519', key.sign);
 }
 
 /** The documentation of a pallet's error variant, from the chain's metadata. */
