@@ -58,7 +58,8 @@ bench: setup
 # records the command that wrote it. The project's pallets keep theirs beside their code; FRAME's
 # pallets get theirs in runtime/src/weights/, written by the benchmark CLI's own template (a pallet
 # with several instances gets a file per instance).
-PALLETS_WEIGHED := design-registry production-pledges contributive-accounting validator-set
+PALLETS_WEIGHED := design-registry production-pledges contributive-accounting validator-set \
+	community-currencies
 # FRAME's pallets weighed here, the governance pallets among them (the certifiers' membership
 # takes the Assembly membership's weights: runtime/src/benchmarks.rs). frame_system,
 # pallet_session and pallet_transaction_payment still use FRAME's own weights.

@@ -26,9 +26,9 @@ use pallet_contributive_accounting::{Contribution, ContributionState, Network, R
 use pallet_production_pledges::{Pledge, PledgeState, Producer, RegionCode};
 
 use super::{
-	AccountId, AssetId, Aura, Balance, Block, ContributiveAccounting, DesignRegistry, Executive,
-	Grandpa, Historical, InherentDataExt, Nonce, ProductionPledges, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, AssetId, Aura, Balance, Block, CommunityCurrencies, ContributiveAccounting,
+	DesignRegistry, Executive, Grandpa, Historical, InherentDataExt, Nonce, ProductionPledges,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -313,6 +313,25 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<DesignId> {
 			DesignRegistry::designs_by_tag(tag, start_after, limit)
+		}
+	}
+
+	impl pallet_community_currencies_runtime_api::CommunityCurrenciesApi<
+		Block,
+		AccountId,
+		AssetId,
+		pallet_community_currencies::CurrencyInfoOf<Runtime>,
+	> for Runtime {
+		fn approved_currencies() -> Vec<pallet_community_currencies::CurrencyInfoOf<Runtime>> {
+			CommunityCurrencies::approved_currencies()
+		}
+
+		fn currency(asset: AssetId) -> Option<pallet_community_currencies::CurrencyInfoOf<Runtime>> {
+			CommunityCurrencies::currency(asset)
+		}
+
+		fn custodian() -> AccountId {
+			CommunityCurrencies::custodian()
 		}
 	}
 

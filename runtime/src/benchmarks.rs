@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_design_registry, DesignRegistry]
 	[pallet_production_pledges, ProductionPledges]
 	[pallet_contributive_accounting, ContributiveAccounting]
+	[pallet_community_currencies, CommunityCurrencies]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_collective, Council]
 	[pallet_collective, TechnicalCommittee]

@@ -336,4 +336,8 @@ mod runtime {
 	/// Value networks: contributions, points, and revenue shared by contribution.
 	#[runtime::pallet_index(42)]
 	pub type ContributiveAccounting = pallet_contributive_accounting;
+
+	/// The community currencies the Assembly approved for prices and revenue.
+	#[runtime::pallet_index(43)]
+	pub type CommunityCurrencies = pallet_community_currencies;
 }

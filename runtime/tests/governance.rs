@@ -217,6 +217,37 @@ fn the_licence_list_takes_a_majority_of_the_assembly() {
 	});
 }
 
+#[test]
+fn community_currencies_are_approved_and_revoked_by_a_majority_of_the_assembly() {
+	local_chain().execute_with(|| {
+		use cosmolocal_runtime::{Assets, CommunityCurrencies};
+		let hours = 1u32;
+		let address = |who| sp_runtime::MultiAddress::Id(who);
+		assert_ok!(Assets::create(signed(Ferdie), hours.into(), address(account(Ferdie)), 1));
+		assert_ok!(Assets::transfer_ownership(
+			signed(Ferdie),
+			hours.into(),
+			address(CommunityCurrencies::custodian())
+		));
+		let approve =
+			RuntimeCall::CommunityCurrencies(pallet_community_currencies::Call::approve {
+				asset: hours,
+			});
+		let revoke = RuntimeCall::CommunityCurrencies(pallet_community_currencies::Call::revoke {
+			asset: hours,
+		});
+		assert_noop!(CommunityCurrencies::approve(signed(Ferdie), hours), DispatchError::BadOrigin);
+		assert_eq!(assembly_motion(&[Alice, Bob], approve.clone()), BAD_ORIGIN);
+		assert_eq!(panel_motion(&PANEL, approve.clone()), BAD_ORIGIN);
+		assert!(pallet_community_currencies::Approved::<Runtime>::get(hours).is_none());
+		assert_eq!(assembly_motion(&[Alice, Bob, Charlie], approve), Some(Ok(())));
+		assert!(pallet_community_currencies::Approved::<Runtime>::get(hours).is_some());
+		assert_eq!(assembly_motion(&[Alice, Bob], revoke.clone()), BAD_ORIGIN);
+		assert_eq!(assembly_motion(&[Alice, Bob, Eve], revoke), Some(Ok(())));
+		assert!(pallet_community_currencies::Approved::<Runtime>::get(hours).is_none());
+	});
+}
+
 fn certify(design: u32) -> RuntimeCall {
 	RuntimeCall::DesignRegistry(pallet_design_registry::Call::certify {
 		design,

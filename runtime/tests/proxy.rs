@@ -205,6 +205,13 @@ fn every_proxy_type_against_every_call_family() {
 		),
 		(transfer(Ferdie, 1), false, false),
 		(
+			RuntimeCall::CommunityCurrencies(pallet_community_currencies::Call::approve {
+				asset: 1,
+			}),
+			false,
+			false,
+		),
+		(
 			RuntimeCall::Assets(pallet_assets::Call::transfer {
 				id: 1.into(),
 				target: nobody().into(),

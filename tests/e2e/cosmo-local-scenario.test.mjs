@@ -34,9 +34,9 @@ import {
   producerView,
 } from './support/views.mjs';
 
-/** The nine methods of the cosmolocal_* RPC. */
+/** The eleven methods of the cosmolocal_* RPC. */
 const COSMOLOCAL_RPC_METHODS = [
-  'cosmolocal_contributions', 'cosmolocal_design', 'cosmolocal_designs', 'cosmolocal_memberShare',
+  'cosmolocal_contributions', 'cosmolocal_currencies', 'cosmolocal_currency', 'cosmolocal_design', 'cosmolocal_designs', 'cosmolocal_memberShare',
   'cosmolocal_network', 'cosmolocal_pledge', 'cosmolocal_pledges', 'cosmolocal_producer',
   'cosmolocal_producers',
 ];
@@ -536,6 +536,35 @@ describe('cosmo-local scenario: designs, a multisig producer, pledges in a curre
       details.isSufficient.isTrue, details.deposit.toBigInt()],
     [accountOf('ivo'), MINTED.coop + MINTED.dana + MINTED.emil, CURRENCY_MIN_BALANCE, false, assetDeposit]);
     await ledger.verify('the currency\'s creation');
+  });
+
+  test('Ivo hands the currency to the custodian and the Assembly approves it', async () => {
+    const { custodian, approved } = await call('cosmolocal_currencies');
+    assert.deepEqual(approved, [], 'no currency is approved on a new chain');
+    ledger.open('custodian', custodian, { free: api.consts.balances.existentialDeposit.toBigInt() });
+    await ledger.verify('the custodian\'s account, which exists from genesis');
+    const before = await call('cosmolocal_currency', CURRENCY);
+    assert.deepEqual([before.approvedAt, before.usable, before.admin, before.freezer],
+      [null, false, accountOf('ivo'), accountOf('ivo')]);
+
+    // Ivo hands the currency over: its 10 CML deposit moves with it to the custodian's reserve.
+    const handed = await send('ivo', api.tx.assets.transferOwnership(CURRENCY, custodian));
+    assert.deepEqual(fields(theEvent(handed.events, api.events.assets.OwnerChanged), 'assetId', 'owner'),
+      [CURRENCY, custodian]);
+    const assetDeposit = api.consts.assets.assetDeposit.toBigInt();
+    ledger.entry('ivo').reserved -= assetDeposit;
+    ledger.entry('custodian').reserved += assetDeposit;
+
+    // The Assembly's motion; on this development chain, the sudo key.
+    const { events } = await submit(api.tx.sudo.sudo(api.tx.communityCurrencies.approve(CURRENCY)), who.alice);
+    assert.deepEqual(fields(theEvent(events, api.events.communityCurrencies.CurrencyApproved), 'asset', 'issuer'),
+      [CURRENCY, accountOf('ivo')]);
+    const view = await call('cosmolocal_currency', CURRENCY);
+    assert.deepEqual(
+      [view.usable, view.sufficient, view.issuer, view.owner, view.admin, view.freezer, view.minBalance, view.state],
+      [true, true, accountOf('ivo'), custodian, custodian, custodian, `${CURRENCY_MIN_BALANCE}`, 'Live']);
+    assert.deepEqual(await call('cosmolocal_currencies'), { custodian, approved: [view] });
+    await ledger.verify('the approval');
   });
 
   test('the cooperative pledges in the currency, the workshop in CML; Cleo and Gus log contributions', async () => {

@@ -34,6 +34,8 @@ const TREASURY_FEE_PERCENT = 20n;
 const CML = 10n ** 12n;
 const EXISTENTIAL_DEPOSIT = CML / 1000n;
 const U32_MAX = 2 ** 32 - 1;
+/** An asset Bob creates and the Assembly never approves. */
+const UNAPPROVED_CURRENCY = 77;
 const U64_MAX = 2n ** 64n - 1n;
 const U128_MAX = 2n ** 128n - 1n;
 /** One whole of a `Permill` and of a `Perbill`, in parts. */
@@ -461,6 +463,8 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
         label: at.label,
       })],
       ['register a first draft, to deprecate', alice, registerDesign({ name: 'Solar food dryer, first draft' })],
+      ['create a currency the Assembly does not approve', bob,
+        api.tx.assets.create(UNAPPROVED_CURRENCY, bob.address, 1)],
       ['pledge to settle', bob, createPledge(solarDryer)],
       ['pledge to confirm', bob, createPledge(solarDryer)],
       ['pledge to dispute', bob, createPledge({ ...solarDryer, quantity: 1, minQuantity: 1 })],
@@ -828,6 +832,8 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
         accounting.depositRevenue(s.library, 'Native', 2_000_000n * CML), 'Token.FundsUnavailable'],
       ['a revenue in asset u32::MAX', dave,
         accounting.depositRevenue(s.library, { WithId: U32_MAX }, CML), error('UnknownAsset')],
+      ['a revenue in a currency the Assembly did not approve', dave,
+        accounting.depositRevenue(s.library, { WithId: UNAPPROVED_CURRENCY }, CML), error('CurrencyNotApproved')],
       ['a revenue to network u32::MAX', dave,
         accounting.depositRevenue(U32_MAX, 'Native', CML), error('NetworkNotFound')],
       ['a claim in network u32::MAX', dave, accounting.claim(U32_MAX, 'Native'), error('NetworkNotFound')],
@@ -887,6 +893,8 @@ describe('hostile extrinsics: at and over every bound, zero and maximum amounts,
         createPledge({ design: s.fullDesign, maxCommonsShare: bound.commonsShare - 1 }),
         error('CommonsShareAboveAccepted')],
       ['a price in asset u32::MAX', bob, createPledge({ asset: { WithId: U32_MAX } }), error('UnknownAsset')],
+      ['a price in a currency the Assembly did not approve', bob,
+        createPledge({ asset: { WithId: UNAPPROVED_CURRENCY } }), error('CurrencyNotApproved')],
       ['registering twice', bob, pledges.registerProducer(...producer()), error('AlreadyProducer')],
       ['retiring with open pledges', bob, pledges.retireProducer(), error('HasOpenPledges')],
       ['a delivery after its deadline', bob,

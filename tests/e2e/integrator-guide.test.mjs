@@ -39,7 +39,7 @@ describe('the integrator guide', () => {
     const listed = JSON.parse(await runCommand(
       `curl -s -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"rpc_methods","params":[]}' http://127.0.0.1:9944`,
       rpcPort)).result.methods.filter((method) => method.startsWith('cosmolocal_'));
-    assert.equal(listed.length, 9);
+    assert.equal(listed.length, 11);
     for (const method of listed) {
       assert.ok(commands.includes(`"method":"${method}"`), `the guide runs ${method}`);
     }

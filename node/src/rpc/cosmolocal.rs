@@ -6,8 +6,8 @@ use super::{
 	errors::{not_found, not_found_with_hint, runtime_error},
 	params::{self, Cursor, DesignFilter, PledgeFilter},
 	views::{
-		ContributionView, DesignView, MemberShareView, NetworkView, Page, PledgeView, ProducerView,
-		VersionView,
+		address, ContributionView, CurrencyView, DesignView, MemberShareView, NetworkView, Page,
+		PledgeView, ProducerView, VersionView,
 	},
 };
 use cosmolocal_primitives::{
@@ -16,6 +16,8 @@ use cosmolocal_primitives::{
 use cosmolocal_runtime::{opaque::Block, AccountId, Runtime};
 use frame_support::traits::fungible::NativeOrWithId;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use pallet_community_currencies::CurrencyInfoOf;
+use pallet_community_currencies_runtime_api::CommunityCurrenciesApi;
 use pallet_contributive_accounting::{Contribution, ContributionState, Network, RevenuePool};
 use pallet_contributive_accounting_runtime_api::ContributiveAccountingApi;
 use pallet_design_registry::{Design, DesignVersion, Tag};
@@ -49,7 +51,7 @@ pub trait CosmolocalRuntimeApis:
 		RevenuePool<Runtime>,
 		Contribution<Runtime>,
 		ContributionState,
-	>
+	> + CommunityCurrenciesApi<Block, AccountId, AssetId, CurrencyInfoOf<Runtime>>
 {
 }
 
@@ -72,7 +74,7 @@ impl<Api> CosmolocalRuntimeApis for Api where
 			RevenuePool<Runtime>,
 			Contribution<Runtime>,
 			ContributionState,
-		>
+		> + CommunityCurrenciesApi<Block, AccountId, AssetId, CurrencyInfoOf<Runtime>>
 {
 }
 
@@ -150,6 +152,25 @@ pub trait CosmolocalApi {
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Page<ContributionView, u64>>;
+
+	/// The community currencies the Assembly approved (pledges may be priced in them, networks
+	/// receive them), each with its issuer and the holders of its other powers, and the
+	/// custodian account an asset's owner hands an asset to before the Assembly approves it.
+	#[method(name = "currencies", blocking)]
+	fn currencies(&self, at: Option<Hash>) -> RpcResult<CurrenciesView>;
+
+	/// One asset of the Assets pallet, approved or not, with who holds each of its powers.
+	#[method(name = "currency", blocking)]
+	fn currency(&self, asset: AssetId, at: Option<Hash>) -> RpcResult<CurrencyView>;
+}
+
+/// The approved currencies and their custodian.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CurrenciesView {
+	/// The keyless account that holds the approved currencies' owner, admin and freezer powers.
+	custodian: String,
+	/// The approved currencies.
+	approved: Vec<CurrencyView>,
 }
 
 /// The `cosmolocal_*` methods over a client.
@@ -407,6 +428,24 @@ where
 			.map(|(id, contribution)| ContributionView::new(*id, contribution))
 			.collect();
 		Ok(Page::new(items, entries.last().map(|(id, _)| *id), limit))
+	}
+
+	fn currencies(&self, at: Option<Hash>) -> RpcResult<CurrenciesView> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let custodian = api.custodian(at).map_err(runtime_error)?;
+		let approved = api.approved_currencies(at).map_err(runtime_error)?;
+		Ok(CurrenciesView {
+			custodian: address(&custodian),
+			approved: approved.iter().map(CurrencyView::new).collect(),
+		})
+	}
+
+	fn currency(&self, asset: AssetId, at: Option<Hash>) -> RpcResult<CurrencyView> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let info = api.currency(at, asset).map_err(runtime_error)?;
+		info.map(|info| CurrencyView::new(&info)).ok_or_else(|| not_found(format!("asset {asset}")))
 	}
 }
 

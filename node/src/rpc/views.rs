@@ -368,6 +368,50 @@ impl PledgeView {
 	}
 }
 
+/// A community currency and who holds each of its powers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyView {
+	asset: AssetId,
+	name: String,
+	symbol: String,
+	decimals: u8,
+	/// When the Assembly approved it, or `null`.
+	approved_at: Option<BlockNumber>,
+	/// Whether pledges may be priced in it and networks receive it now.
+	usable: bool,
+	issuer: String,
+	owner: String,
+	admin: String,
+	freezer: String,
+	sufficient: bool,
+	state: String,
+	min_balance: String,
+	supply: String,
+}
+
+impl CurrencyView {
+	/// The view of `info`.
+	pub fn new(info: &pallet_community_currencies::CurrencyInfoOf<Runtime>) -> Self {
+		Self {
+			asset: info.asset,
+			name: text(&info.name),
+			symbol: text(&info.symbol),
+			decimals: info.decimals,
+			approved_at: info.approved_at,
+			usable: info.usable,
+			issuer: address(&info.issuer),
+			owner: address(&info.owner),
+			admin: address(&info.admin),
+			freezer: address(&info.freezer),
+			sufficient: info.sufficient,
+			state: format!("{:?}", info.state),
+			min_balance: amount(info.min_balance),
+			supply: amount(info.supply),
+		}
+	}
+}
+
 /// A value network and its revenue per asset.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

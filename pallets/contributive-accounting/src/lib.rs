@@ -103,7 +103,10 @@ pub mod pallet {
 	use cosmolocal_primitives::design::{DesignId, DesignInspect};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateHold},
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			Contains,
+		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -129,6 +132,11 @@ pub mod pallet {
 
 		/// The native token and the assets, which revenue comes in.
 		type Assets: fungibles::Mutate<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// The currencies donations and grants may be in: the native token and the community
+		/// currencies the Assembly approved. A commons share comes in its pledge's currency,
+		/// which was approved when the pledge was created.
+		type Currencies: Contains<AssetKindOf<Self>>;
 
 		/// The design registry: the lineage the commons share flows up.
 		type Designs: DesignInspect<Self::AccountId>;
@@ -395,6 +403,9 @@ pub mod pallet {
 		ZeroAmount,
 		/// There is no such asset.
 		UnknownAsset,
+		/// The asset is not an approved community currency: donations and grants are in the
+		/// native token or in a currency the Assembly approved.
+		CurrencyNotApproved,
 		/// The first revenue of an asset must be above the asset's minimum balance, which stays
 		/// in the network's account.
 		BelowMinimumBalance,
@@ -535,8 +546,9 @@ pub mod pallet {
 			Self::do_withdraw_contribution(contributor, contribution)
 		}
 
-		/// Give `amount` of `asset` (`Native` or `WithId(id)`) to a network, shared among its
-		/// members by points now (or when it first has points). The first revenue of an asset
+		/// Give `amount` of `asset` (`Native`, or `WithId(id)` of a community currency the
+		/// Assembly approved) to a network, shared among its members by points now (or when it
+		/// first has points). The first revenue of an asset
 		/// must be above the asset's minimum balance, which stays in the network's account. A
 		/// network takes few assets besides the native token: only its stewards open a new one.
 		#[pallet::call_index(6)]

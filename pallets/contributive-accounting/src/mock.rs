@@ -8,13 +8,13 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		ConstU32, ConstU64,
+		ConstU32, ConstU64, Contains,
 	},
 	PalletId,
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{traits::Convert, BuildStorage, Permill};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -133,6 +133,30 @@ parameter_types! {
 	pub const NativeAsset: NativeOrWithId<u32> = NativeOrWithId::Native;
 }
 
+thread_local! {
+	static APPROVED_CURRENCIES: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The approved currencies' stand-in: the native token, and the assets `approve_currency` named
+/// (the local currency from the start).
+pub struct TestCurrencies;
+
+impl Contains<NativeOrWithId<u32>> for TestCurrencies {
+	fn contains(asset: &NativeOrWithId<u32>) -> bool {
+		match asset {
+			NativeOrWithId::Native => true,
+			NativeOrWithId::WithId(id) => {
+				APPROVED_CURRENCIES.with(|approved| approved.borrow().contains(id))
+			},
+		}
+	}
+}
+
+/// Approves `asset` for revenue.
+pub fn approve_currency(asset: u32) {
+	APPROVED_CURRENCIES.with(|approved| approved.borrow_mut().insert(asset));
+}
+
 /// The native token and the assets as one.
 pub type NativeAndAssets =
 	UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
@@ -141,6 +165,7 @@ impl pallet_contributive_accounting::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
+	type Currencies = TestCurrencies;
 	type Designs = TestDesigns;
 	type NativeAsset = NativeAsset;
 	type StewardsAccount = TestStewardsAccount;
@@ -173,6 +198,7 @@ impl pallet_contributive_accounting::BenchmarkHelper<AccountId, NativeOrWithId<u
 		let id = LOCAL_CURRENCY + index;
 		if !<Assets as Inspect<AccountId>>::asset_exists(id) {
 			let _ = <Assets as Create<AccountId>>::create(id, DONOR, true, LOCAL_MIN_BALANCE);
+			approve_currency(id);
 		}
 		let _ = <Assets as Mutate<AccountId>>::mint_into(id, who, amount);
 		NativeOrWithId::WithId(id)
@@ -202,6 +228,8 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		PARENTS.with(|parents| parents.borrow_mut().clear());
+		APPROVED_CURRENCIES.with(|approved| approved.borrow_mut().clear());
+		approve_currency(LOCAL_CURRENCY);
 	});
 	ext
 }

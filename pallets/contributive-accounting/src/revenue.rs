@@ -8,7 +8,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::Preservation,
-		Get,
+		Contains, Get,
 	},
 };
 use sp_runtime::{
@@ -29,7 +29,8 @@ impl<T: Config> Pallet<T> {
 	/// grant may open a new asset for the network (the Assembly voted it).
 	///
 	/// ### Errors
-	/// As [`Self::receive_revenue`], but never `AssetNotOpened`.
+	/// As [`Self::receive_revenue`], but never `AssetNotOpened`; `CurrencyNotApproved` when the
+	/// grant is in a currency the Assembly did not approve.
 	pub fn receive_grant(
 		network: NetworkId,
 		asset: AssetKindOf<T>,
@@ -52,6 +53,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::UnknownAsset);
+		ensure!(
+			source == RevenueSource::CommonsShare || T::Currencies::contains(&asset),
+			Error::<T>::CurrencyNotApproved
+		);
 		let mut network = Networks::<T>::get(network_id).ok_or(Error::<T>::NetworkNotFound)?;
 		let (mut pool, shared) = match Revenue::<T>::get(network_id, &asset) {
 			Some(pool) => (pool, amount),

@@ -14,6 +14,7 @@ use frame_support::{
 		fungible::MutateHold,
 		fungibles::Inspect as AssetsInspect,
 		tokens::{Fortitude, Precision, Restriction},
+		Contains,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -104,6 +105,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::MissingProcess
 		);
 		ensure!(T::Assets::asset_exists(terms.asset.clone()), Error::<T>::UnknownAsset);
+		ensure!(T::Currencies::contains(&terms.asset), Error::<T>::CurrencyNotApproved);
 		ensure!(!terms.unit_price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(terms.min_quantity > 0, Error::<T>::ZeroMinQuantity);
 		ensure!(terms.min_quantity <= terms.quantity, Error::<T>::MinQuantityAboveQuantity);

@@ -119,7 +119,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			EnsureOriginWithArg,
+			Contains, EnsureOriginWithArg,
 		},
 		PalletId,
 	};
@@ -146,6 +146,10 @@ pub mod pallet {
 
 		/// The native token and the assets, which pledges are priced in.
 		type Assets: fungibles::Mutate<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// The currencies a pledge may be priced in: the native token and the community
+		/// currencies the Assembly approved, whose powers cannot reach the escrows.
+		type Currencies: Contains<AssetKindOf<Self>>;
 
 		/// The design registry: the designs pledged and the processes they need.
 		type Designs: DesignInspect<Self::AccountId>;
@@ -516,6 +520,9 @@ pub mod pallet {
 		MissingProcess,
 		/// There is no such asset.
 		UnknownAsset,
+		/// The asset is not an approved community currency: a pledge is priced in the native
+		/// token or in a currency the Assembly approved (`communityCurrencies.approve`).
+		CurrencyNotApproved,
 		/// The unit price is zero.
 		ZeroPrice,
 		/// The minimum quantity is zero: at least one unit must be backed.
@@ -677,7 +684,8 @@ pub mod pallet {
 		///
 		/// - `design`, `version`: what to make; the design must not be deprecated, and you must
 		///   be able to run every process it needs.
-		/// - `asset`: what the price is in: `Native` (CML) or `WithId(id)` of an asset.
+		/// - `asset`: what the price is in: `Native` (CML) or `WithId(id)` of a community
+		///   currency the Assembly approved (`CurrencyNotApproved` otherwise).
 		/// - `unit_price`: the price of one unit, in the asset's smallest unit.
 		/// - `quantity`: how many units you will make at most; `min_quantity`: how many must be
 		///   backed for the pledge to go ahead (all or nothing), at least 1.

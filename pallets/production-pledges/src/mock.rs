@@ -17,13 +17,13 @@ use frame_support::{
 		fungible::UnionOf,
 		fungibles::{Inspect, Mutate},
 		tokens::{DepositConsequence, Preservation, Provenance},
-		AsEnsureOriginWithArg, ConstU32, ConstU64,
+		AsEnsureOriginWithArg, ConstU32, ConstU64, Contains,
 	},
 	PalletId,
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, DispatchError, Permill};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -108,6 +108,27 @@ thread_local! {
 	static DESIGNS: RefCell<BTreeMap<(DesignId, VersionIndex), DesignVersionSummary<AccountId>>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static MADE_INDEPENDENTLY: RefCell<Vec<DesignId>> = const { RefCell::new(Vec::new()) };
+	static APPROVED_CURRENCIES: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The approved currencies' stand-in: the native token, and the assets `approve_currency` named
+/// (the local currency from the start).
+pub struct TestCurrencies;
+
+impl Contains<NativeOrWithId<u32>> for TestCurrencies {
+	fn contains(asset: &NativeOrWithId<u32>) -> bool {
+		match asset {
+			NativeOrWithId::Native => true,
+			NativeOrWithId::WithId(id) => {
+				APPROVED_CURRENCIES.with(|approved| approved.borrow().contains(id))
+			},
+		}
+	}
+}
+
+/// Approves `asset` for prices.
+pub fn approve_currency(asset: u32) {
+	APPROVED_CURRENCIES.with(|approved| approved.borrow_mut().insert(asset));
 }
 
 /// The design registry's stand-in: the designs of `set_design`.
@@ -186,6 +207,7 @@ impl pallet_production_pledges::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
+	type Currencies = TestCurrencies;
 	type Designs = TestDesigns;
 	type Production = TestDesigns;
 	type Commons = TestCommons;
@@ -271,6 +293,8 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 		System::set_block_number(1);
 		DESIGNS.with(|designs| designs.borrow_mut().clear());
 		MADE_INDEPENDENTLY.with(|made| made.borrow_mut().clear());
+		APPROVED_CURRENCIES.with(|approved| approved.borrow_mut().clear());
+		approve_currency(LOCAL_CURRENCY);
 		set_design(
 			LAMP,
 			vec![Process::ThreeDPrinting, Process::LaserCutting],

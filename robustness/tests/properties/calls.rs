@@ -44,6 +44,7 @@ pub fn any_call() -> BoxedStrategy<RuntimeCall> {
 		(5, contributive_accounting_call()),
 		(2, balances_call()),
 		(2, assets_call()),
+		(1, community_currencies_call()),
 		(1, batch_call()),
 	])
 	.boxed()
@@ -55,6 +56,7 @@ pub fn account() -> BoxedStrategy<AccountId> {
 		8 => (0..ACTORS).prop_map(actors::actor),
 		1 => (0..5usize).prop_map(|member| actors::assembly()[member].clone()),
 		1 => any::<[u8; 32]>().prop_map(AccountId::new),
+		1 => Just(cosmolocal_runtime::CommunityCurrencies::custodian()),
 	]
 	.boxed()
 }
@@ -518,6 +520,19 @@ fn asset_id() -> BoxedStrategy<codec::Compact<u32>> {
 	prop_oneof![9 => 0..3u32, 1 => Just(u32::MAX)].prop_map(codec::Compact).boxed()
 }
 
+/// Governance approves a currency or revokes an approval (an asset whose owner handed it to the
+/// custodian, through `transfer_ownership` among the assets' calls, or any other).
+fn community_currencies_call() -> BoxedStrategy<RuntimeCall> {
+	type CurrenciesCall = pallet_community_currencies::Call<Runtime>;
+	let asset = || asset_id().prop_map(|codec::Compact(asset)| asset);
+	prop_oneof![
+		3 => asset().prop_map(|asset| CurrenciesCall::approve { asset }),
+		1 => asset().prop_map(|asset| CurrenciesCall::revoke { asset }),
+	]
+	.prop_map(RuntimeCall::CommunityCurrencies)
+	.boxed()
+}
+
 fn assets_call() -> BoxedStrategy<RuntimeCall> {
 	let calls: Vec<BoxedStrategy<AssetsCall>> = vec![
 		(asset_id(), address(), amount())
@@ -545,6 +560,9 @@ fn assets_call() -> BoxedStrategy<RuntimeCall> {
 			.boxed(),
 		(asset_id(), address(), any::<bool>())
 			.prop_map(|(id, dest, keep_alive)| AssetsCall::transfer_all { id, dest, keep_alive })
+			.boxed(),
+		(asset_id(), address())
+			.prop_map(|(id, owner)| AssetsCall::transfer_ownership { id, owner })
 			.boxed(),
 		(asset_id(), address()).prop_map(|(id, who)| AssetsCall::freeze { id, who }).boxed(),
 		(asset_id(), address()).prop_map(|(id, who)| AssetsCall::thaw { id, who }).boxed(),

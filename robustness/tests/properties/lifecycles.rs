@@ -10,10 +10,7 @@ use cosmolocal_primitives::{
 };
 use cosmolocal_robustness::{actors::ACTORS, Origin, Step};
 use cosmolocal_runtime::{Runtime, RuntimeCall};
-use frame_support::{
-	traits::{fungible::NativeOrWithId, Get},
-	BoundedVec,
-};
+use frame_support::{traits::fungible::NativeOrWithId, BoundedVec};
 use pallet_design_registry::{AttestationKind, DesignLicences, Lineage, LineageKind, Readiness};
 use proptest::{collection::vec, prelude::*, sample::select};
 use sp_runtime::{Perbill, Permill};
@@ -22,6 +19,7 @@ type PledgeCall = pallet_production_pledges::Call<Runtime>;
 type AccountingCall = pallet_contributive_accounting::Call<Runtime>;
 type DesignCall = pallet_design_registry::Call<Runtime>;
 type AssetsCall = pallet_assets::Call<Runtime>;
+type CurrenciesCall = pallet_community_currencies::Call<Runtime>;
 
 /// The challenge period and one block more: how long a delivered pledge waits before it settles.
 pub const PAST_CHALLENGE: u16 = 3 * DAYS as u16 + 1;
@@ -81,11 +79,11 @@ enum Ending {
 	Settle,
 	/// Settle a disputed pledge once its verdict deadline has passed without a verdict.
 	SettleUnjudged,
-	/// The currency's freezer blocks the producer's account of it, so that what the producer
-	/// is owed waits in the escrow.
-	BlockProducer,
-	/// The currency's admin lifts the block.
-	ThawProducer,
+	/// The producer gives away all it holds of the pledge's currency, whose minimum balance is
+	/// above what it is owed, so that its payment waits in the escrow.
+	ProducerEmptiesItsAccount,
+	/// The currency's issuer gives the producer the currency's minimum balance again.
+	ProducerRefilled,
 	/// Anyone pays the producer what the escrow could not pay it.
 	PayProducer,
 }
@@ -104,10 +102,12 @@ enum Script {
 	/// A backer disputes the delivery, no verdict comes: the pledge settles as reported after
 	/// the verdict deadline, backers claim refunds.
 	Unjudged,
-	/// A pledge in a local currency whose issuer blocks the producer's account before the
-	/// pledge settles: the producer's payment waits in the escrow until the block is lifted and
-	/// someone pays it.
-	ProducerBlocked,
+	/// A pledge in a community currency whose minimum balance is above the producer's payment;
+	/// the producer holds none of it when the pledge settles, so its payment waits in the escrow
+	/// until the issuer gives it the minimum and someone pays it. (Blocking the producer's
+	/// account is no longer anyone's power but governance's: an approved currency's freezer is
+	/// the keyless custodian.)
+	ProducerCannotReceive,
 }
 
 const SCRIPTS: [Script; 6] = [
@@ -116,7 +116,7 @@ const SCRIPTS: [Script; 6] = [
 	Script::Disputed,
 	Script::Defaulted,
 	Script::Unjudged,
-	Script::ProducerBlocked,
+	Script::ProducerCannotReceive,
 ];
 
 /// How many of the longest lapses a step can wait pass a dispute's verdict deadline.
@@ -166,16 +166,23 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 			let producer = newcomer.unwrap_or(producer);
 			let call = RuntimeCall::ProductionPledges;
 			let mut steps = Vec::new();
-			// A blocked producer needs a currency with a freezer: one issued by a neighbour.
+			// A producer that cannot receive needs a currency of its own with a high minimum
+			// balance, issued by a neighbour.
 			let priced_in = match script {
-				Script::ProducerBlocked => priced_in.or(Some((0, (producer + 1) % ACTORS))),
+				Script::ProducerCannotReceive => Some((DEAR_CURRENCY, (producer + 1) % ACTORS)),
 				_ => priced_in,
 			};
 			let asset = match priced_in {
 				None => NativeOrWithId::Native,
 				Some((asset, issuer)) => {
 					let holders = backings.iter().map(|(backer, ..)| *backer);
-					steps.extend(issue_asset(asset, issuer, holders.chain([producer])));
+					let min_balance = if asset == DEAR_CURRENCY { DEAR_MIN_BALANCE } else { 1 };
+					steps.extend(issue_currency(
+						asset,
+						issuer,
+						min_balance,
+						holders.chain([producer]),
+					));
 					NativeOrWithId::WithId(asset)
 				},
 			};
@@ -244,12 +251,12 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 				Script::Unjudged => {
 					vec![Ending::Dispute, Ending::SettleUnjudged, Ending::ClaimRefund]
 				},
-				Script::ProducerBlocked => [
+				Script::ProducerCannotReceive => [
 					vec![Ending::Confirm; backers.len()],
 					vec![
-						Ending::BlockProducer,
+						Ending::ProducerEmptiesItsAccount,
 						Ending::Settle,
-						Ending::ThawProducer,
+						Ending::ProducerRefilled,
 						Ending::PayProducer,
 						Ending::ClaimRefund,
 					],
@@ -324,16 +331,23 @@ pub fn pledge() -> BoxedStrategy<Vec<Step>> {
 						}
 						at(u16::MAX, producer, call(PledgeCall::settle { pledge }))
 					},
-					Ending::BlockProducer | Ending::ThawProducer => {
+					Ending::ProducerEmptiesItsAccount => {
 						let (asset, issuer) = priced_in.unwrap_or((0, producer));
-						let id = asset.into();
-						let who = address(producer);
-						let roles_call = if matches!(ending, Ending::BlockProducer) {
-							AssetsCall::block { id, who }
-						} else {
-							AssetsCall::thaw { id, who }
+						let emptied = AssetsCall::transfer_all {
+							id: asset.into(),
+							dest: address(issuer),
+							keep_alive: false,
 						};
-						at(lapse, issuer, RuntimeCall::Assets(roles_call))
+						at(lapse, producer, RuntimeCall::Assets(emptied))
+					},
+					Ending::ProducerRefilled => {
+						let (asset, issuer) = priced_in.unwrap_or((0, producer));
+						let refill = AssetsCall::mint {
+							id: asset.into(),
+							beneficiary: address(producer),
+							amount: DEAR_MIN_BALANCE,
+						};
+						at(lapse, issuer, RuntimeCall::Assets(refill))
 					},
 					Ending::PayProducer => {
 						at(lapse, backer, call(PledgeCall::pay_producer { pledge }))
@@ -351,15 +365,28 @@ fn address(actor: u8) -> cosmolocal_runtime::Address {
 	sp_runtime::MultiAddress::Id(cosmolocal_robustness::actors::actor(actor))
 }
 
-/// An actor creates an asset (a local currency, say) and mints it to `holders`.
-fn issue_asset(asset: u32, issuer: u8, holders: impl Iterator<Item = u8>) -> Vec<Step> {
+/// The community currency of the pledges whose producer cannot receive, apart from the
+/// currencies of other paths (0 to 2).
+const DEAR_CURRENCY: u32 = 3;
+/// Its minimum balance: above anything such a pledge pays its producer (at most 10 units at
+/// 100 CML and a bond of 50 CML).
+const DEAR_MIN_BALANCE: u128 = 2_000 * UNITS;
+
+/// An actor creates an asset (a local currency, say), mints it to `holders`, hands it to the
+/// custodian, and governance approves it: a community currency pledges may be priced in.
+fn issue_currency(
+	asset: u32,
+	issuer: u8,
+	min_balance: u128,
+	holders: impl Iterator<Item = u8>,
+) -> Vec<Step> {
 	let mut steps = vec![at(
 		0,
 		issuer,
 		RuntimeCall::Assets(AssetsCall::create {
 			id: asset.into(),
 			admin: address(issuer),
-			min_balance: 1,
+			min_balance,
 		}),
 	)];
 	for holder in holders {
@@ -373,6 +400,16 @@ fn issue_asset(asset: u32, issuer: u8, holders: impl Iterator<Item = u8>) -> Vec
 			}),
 		));
 	}
+	let custodian = cosmolocal_runtime::CommunityCurrencies::custodian();
+	steps.push(at(
+		0,
+		issuer,
+		RuntimeCall::Assets(AssetsCall::transfer_ownership {
+			id: asset.into(),
+			owner: sp_runtime::MultiAddress::Id(custodian),
+		}),
+	));
+	steps.push(as_root(RuntimeCall::CommunityCurrencies(CurrenciesCall::approve { asset })));
 	steps
 }
 

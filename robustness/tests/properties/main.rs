@@ -58,6 +58,7 @@ fn is_root_only(call: &RuntimeCall) -> bool {
 					| pallet_balances::Call::force_transfer { .. }
 					| pallet_balances::Call::force_unreserve { .. }
 			) | RuntimeCall::Assets(pallet_assets::Call::force_create { .. })
+			| RuntimeCall::CommunityCurrencies(..)
 	)
 }
 
@@ -208,6 +209,7 @@ fn runs_reach_every_domain_call() {
 	let tally = tally_of_seeded_runs(48);
 	let domain_calls = [
 		("DesignRegistry", pallet_design_registry::Call::<Runtime>::get_call_names()),
+		("CommunityCurrencies", pallet_community_currencies::Call::<Runtime>::get_call_names()),
 		("ProductionPledges", pallet_production_pledges::Call::<Runtime>::get_call_names()),
 		(
 			"ContributiveAccounting",

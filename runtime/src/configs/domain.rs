@@ -2,8 +2,8 @@
 //! contributive accounting, wired to each other through the traits of `cosmolocal-primitives`.
 
 use crate::{
-	AccountId, AssetId, Assets, Balance, Balances, ContributiveAccounting, DesignRegistry, Runtime,
-	RuntimeHoldReason,
+	AccountId, AssetId, Assets, Balance, Balances, CommunityCurrencies, ContributiveAccounting,
+	DesignRegistry, Runtime, RuntimeHoldReason,
 };
 use alloc::vec::Vec;
 use cosmolocal_primitives::{
@@ -14,7 +14,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		ConstU32,
+		ConstU32, Contains,
 	},
 	PalletId,
 };
@@ -41,6 +41,30 @@ parameter_types! {
 	pub const UpstreamShare: Permill = Permill::from_percent(25);
 	/// The native token among the assets revenue comes in.
 	pub const NativeAsset: NativeOrWithId<AssetId> = NativeOrWithId::Native;
+	/// The community currencies' id: the custodian of the approved currencies derives from it.
+	pub const CurrenciesPalletId: PalletId = PalletId(*b"cl/currn");
+}
+
+impl pallet_community_currencies::Config for Runtime {
+	// The Assembly approves currencies and revokes approvals, by a majority.
+	type ApproveOrigin = super::governance::AssemblyMajority;
+	type RevokeOrigin = super::governance::AssemblyMajority;
+	type PalletId = CurrenciesPalletId;
+	type MaxCurrencies = ConstU32<32>;
+	type WeightInfo = pallet_community_currencies::weights::SubstrateWeight<Runtime>;
+}
+
+/// What prices and revenue may be in: the native token, and the community currencies the
+/// Assembly approved while their powers are the custodian's.
+pub struct ApprovedCurrencies;
+
+impl Contains<NativeOrWithId<AssetId>> for ApprovedCurrencies {
+	fn contains(asset: &NativeOrWithId<AssetId>) -> bool {
+		match asset {
+			NativeOrWithId::Native => true,
+			NativeOrWithId::WithId(id) => CommunityCurrencies::contains(id),
+		}
+	}
 }
 
 /// The multisig account of a network's stewards with its threshold, as `pallet-multisig` (and
@@ -85,6 +109,7 @@ impl pallet_production_pledges::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
+	type Currencies = ApprovedCurrencies;
 	type Designs = DesignRegistry;
 	type Production = DesignRegistry;
 	type Commons = ContributiveAccounting;
@@ -108,6 +133,7 @@ impl pallet_contributive_accounting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Assets = NativeAndAssets;
+	type Currencies = ApprovedCurrencies;
 	type Designs = DesignRegistry;
 	type NativeAsset = NativeAsset;
 	type StewardsAccount = StewardsMultisig;
@@ -143,6 +169,21 @@ mod benchmarks {
 	/// The asset the benchmarks price pledges in.
 	const BENCHMARK_ASSET: AssetId = 4242;
 
+	/// Creates `asset` as an approved community currency (its powers the custodian's) unless it
+	/// exists, and mints `amount` of it to `who`.
+	fn approved_currency(asset: AssetId, who: &AccountId, amount: Balance) {
+		if !<Assets as fungibles::Inspect<AccountId>>::asset_exists(asset) {
+			let custodian = CommunityCurrencies::custodian();
+			let created =
+				<Assets as fungibles::Create<AccountId>>::create(asset, custodian, false, 1);
+			assert!(created.is_ok(), "a benchmark asset is created: {created:?}");
+			let approved = CommunityCurrencies::approve(RuntimeOrigin::root(), asset);
+			assert!(approved.is_ok(), "a benchmark asset is approved: {approved:?}");
+		}
+		let minted = <Assets as fungibles::Mutate<AccountId>>::mint_into(asset, who, amount);
+		assert!(minted.is_ok(), "a benchmark asset is minted: {minted:?}");
+	}
+
 	/// Registers designs in the registry and creates the benchmarks' asset.
 	pub struct PledgesBenchmarkHelper;
 
@@ -155,13 +196,7 @@ mod benchmarks {
 	{
 		fn funded_asset(index: u32, who: &AccountId, amount: Balance) -> NativeOrWithId<AssetId> {
 			let asset = BENCHMARK_ASSET.saturating_add(1).saturating_add(index);
-			if !<Assets as fungibles::Inspect<AccountId>>::asset_exists(asset) {
-				let created =
-					<Assets as fungibles::Create<AccountId>>::create(asset, who.clone(), false, 1);
-				assert!(created.is_ok(), "a benchmark asset is created: {created:?}");
-			}
-			let minted = <Assets as fungibles::Mutate<AccountId>>::mint_into(asset, who, amount);
-			assert!(minted.is_ok(), "a benchmark asset is minted: {minted:?}");
+			approved_currency(asset, who, amount);
 			NativeOrWithId::WithId(asset)
 		}
 	}
@@ -211,18 +246,7 @@ mod benchmarks {
 		}
 
 		fn funded_asset(who: &AccountId, amount: Balance) -> NativeOrWithId<AssetId> {
-			if !<Assets as fungibles::Inspect<AccountId>>::asset_exists(BENCHMARK_ASSET) {
-				let created = <Assets as fungibles::Create<AccountId>>::create(
-					BENCHMARK_ASSET,
-					who.clone(),
-					false,
-					1,
-				);
-				assert!(created.is_ok(), "the benchmark asset is created: {created:?}");
-			}
-			let minted =
-				<Assets as fungibles::Mutate<AccountId>>::mint_into(BENCHMARK_ASSET, who, amount);
-			assert!(minted.is_ok(), "the benchmark asset is minted: {minted:?}");
+			approved_currency(BENCHMARK_ASSET, who, amount);
 			NativeOrWithId::WithId(BENCHMARK_ASSET)
 		}
 

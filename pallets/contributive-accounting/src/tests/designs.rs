@@ -184,3 +184,23 @@ fn a_commons_share_in_a_new_asset_opens_it() {
 		assert_eq!(Networks::<Test>::get(network).unwrap().revenue_assets.to_vec(), vec![LOCAL]);
 	});
 }
+
+#[test]
+fn a_commons_share_in_a_currency_revoked_since_its_pledge_was_created_still_arrives() {
+	new_test_ext(|| {
+		let network = register(1, ALICE);
+		// The pledge was created while its currency was approved; the approval is gone now.
+		let revoked = 10;
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), revoked, DONOR, true, 1));
+		assert_ok!(Assets::mint(RuntimeOrigin::signed(DONOR), revoked, DONOR, 1_000));
+		let asset = NativeOrWithId::WithId(revoked);
+		let paid = <Hooks as DesignCommons<AccountId, NativeOrWithId<u32>, u64>>::pay_commons_share(
+			1,
+			&DONOR,
+			asset.clone(),
+			101,
+		);
+		assert_eq!(paid, Ok(101));
+		assert_eq!(Revenue::<Test>::get(network, asset).map(|pool| pool.received), Some(100));
+	});
+}

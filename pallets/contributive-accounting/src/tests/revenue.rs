@@ -150,6 +150,17 @@ fn deposits_are_checked() {
 			),
 			Error::<Test>::UnknownAsset
 		);
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), 10, ALICE, true, 1));
+		assert_ok!(Assets::mint(RuntimeOrigin::signed(ALICE), 10, ALICE, 1_000));
+		assert_noop!(
+			ContributiveAccounting::deposit_revenue(
+				RuntimeOrigin::signed(ALICE),
+				network,
+				NativeOrWithId::WithId(10),
+				100
+			),
+			Error::<Test>::CurrencyNotApproved
+		);
 		assert_noop!(
 			deposit(network, NATIVE, EXISTENTIAL_DEPOSIT),
 			Error::<Test>::BelowMinimumBalance
@@ -174,6 +185,7 @@ fn deposits_are_checked() {
 		for asset in [8, 9] {
 			assert_ok!(Assets::force_create(RuntimeOrigin::root(), asset, ALICE, true, 1));
 			assert_ok!(Assets::mint(RuntimeOrigin::signed(ALICE), asset, ALICE, 1_000));
+			approve_currency(asset);
 		}
 		open_asset(network, NativeOrWithId::WithId(8), 100);
 		assert_noop!(
@@ -237,6 +249,12 @@ fn a_grant_is_shared_like_revenue_and_may_open_an_asset() {
 		assert_noop!(grant(network + 1, LOCAL, 100), Error::<Test>::NetworkNotFound);
 		assert_noop!(grant(network, LOCAL, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(grant(network, LOCAL, 1), Error::<Test>::BelowMinimumBalance);
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), 10, DONOR, true, 1));
+		assert_ok!(Assets::mint(RuntimeOrigin::signed(DONOR), 10, DONOR, 1_000));
+		assert_noop!(
+			grant(network, NativeOrWithId::WithId(10), 100),
+			Error::<Test>::CurrencyNotApproved
+		);
 		// Not a steward, yet the grant opens the asset: the Assembly voted it. The asset's
 		// minimum balance (5) stays in the network's account.
 		assert_ok!(grant(network, LOCAL, 105));

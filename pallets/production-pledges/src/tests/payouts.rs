@@ -25,6 +25,7 @@ fn dear_currency() {
 		false,
 		DEAR_MIN_BALANCE
 	));
+	approve_currency(DEAR_CURRENCY);
 	for who in [MAKER, ALICE, BOB] {
 		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(DEAR_CURRENCY, &who, INITIAL_BALANCE));
 	}

@@ -152,6 +152,31 @@ fn the_asset_must_exist() {
 }
 
 #[test]
+fn a_price_in_a_currency_the_assembly_did_not_approve_is_refused() {
+	new_test_ext(|| {
+		register_producer_in(MAKER, "ES-CT");
+		let own_currency = 9;
+		assert_ok!(<Assets as frame_support::traits::fungibles::Create<AccountId>>::create(
+			own_currency,
+			MAKER,
+			false,
+			1
+		));
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::mint_into(
+			own_currency,
+			&MAKER,
+			INITIAL_BALANCE
+		));
+		assert_noop!(
+			try_create(MAKER, lamp_terms(NativeOrWithId::WithId(own_currency))),
+			Error::<Test>::CurrencyNotApproved
+		);
+		approve_currency(own_currency);
+		assert_ok!(try_create(MAKER, lamp_terms(NativeOrWithId::WithId(own_currency))));
+	});
+}
+
+#[test]
 fn prices_and_quantities_are_checked() {
 	new_test_ext(|| {
 		register_producer_in(MAKER, "ES-CT");
