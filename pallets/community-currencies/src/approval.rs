@@ -1,9 +1,6 @@
 //! Approving and revoking currencies, and whether one is usable.
 
-use crate::{
-	pallet::*,
-	types::{Approval, AssetState},
-};
+use crate::{pallet::*, types::Approval};
 use frame_support::{
 	ensure,
 	traits::{Contains, Currency, Get},
@@ -80,16 +77,7 @@ impl<T: Config> Pallet<T> {
 			&& details.admin == custodian
 			&& details.freezer == custodian
 			&& details.is_sufficient
-			&& Self::state_of(details) == AssetState::Live
-	}
-
-	/// Where an asset stands.
-	pub(crate) fn state_of(details: &AssetDetailsOf<T>) -> AssetState {
-		match details.status {
-			AssetStatus::Live => AssetState::Live,
-			AssetStatus::Frozen => AssetState::Frozen,
-			AssetStatus::Destroying => AssetState::Destroying,
-		}
+			&& details.status == AssetStatus::Live
 	}
 }
 

@@ -2,10 +2,7 @@
 
 use crate::{approval::AssetDetailsOf, pallet::*, types::CurrencyInfoOf};
 use alloc::vec::Vec;
-use frame_support::traits::{fungibles::metadata::Inspect as _, Get};
-
-/// The assets pallet, whose metadata gives a currency's name, symbol and decimals.
-type Assets<T> = pallet_assets::Pallet<T>;
+use frame_support::traits::Get;
 
 impl<T: Config> Pallet<T> {
 	/// Every approved currency with its powers, in the order of the approvals' storage keys.
@@ -20,14 +17,15 @@ impl<T: Config> Pallet<T> {
 	pub fn currency(asset: T::AssetId) -> Option<CurrencyInfoOf<T>> {
 		let details: AssetDetailsOf<T> = pallet_assets::Asset::<T>::get(&asset)?;
 		let approved_at = Approved::<T>::get(&asset).map(|approval| approval.approved_at);
+		let metadata = pallet_assets::Metadata::<T>::get(&asset);
 		Some(CurrencyInfoOf::<T> {
 			usable: approved_at.is_some() && Self::in_custody(&details),
 			approved_at,
-			name: Assets::<T>::name(asset.clone()),
-			symbol: Assets::<T>::symbol(asset.clone()),
-			decimals: Assets::<T>::decimals(asset.clone()),
+			name: metadata.name.into_inner(),
+			symbol: metadata.symbol.into_inner(),
+			decimals: metadata.decimals,
 			asset,
-			state: Self::state_of(&details),
+			state: details.status.clone(),
 			issuer: details.issuer,
 			owner: details.owner,
 			admin: details.admin,

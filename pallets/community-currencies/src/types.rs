@@ -13,17 +13,6 @@ pub struct Approval<AccountId, BlockNumber> {
 	pub approved_at: BlockNumber,
 }
 
-/// Where an asset stands in `pallet-assets`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
-pub enum AssetState {
-	/// In use.
-	Live,
-	/// Frozen by its freezer: only its admin moves it.
-	Frozen,
-	/// Being destroyed.
-	Destroying,
-}
-
 /// A currency of `pallet-assets` with who holds each of its powers, as the runtime API gives it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct CurrencyInfo<AssetId, AccountId, Balance, BlockNumber> {
@@ -44,8 +33,8 @@ pub struct CurrencyInfo<AssetId, AccountId, Balance, BlockNumber> {
 	pub freezer: AccountId,
 	/// Whether an account holding it needs no consumer reference.
 	pub sufficient: bool,
-	/// Where it stands.
-	pub state: AssetState,
+	/// Where it stands: live, frozen by its freezer, or being destroyed.
+	pub state: pallet_assets::AssetStatus,
 	/// The smallest balance an account of it may hold.
 	pub min_balance: Balance,
 	/// How much of it exists.

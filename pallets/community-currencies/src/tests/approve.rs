@@ -1,10 +1,7 @@
 //! `approve`: the custodian takes the powers that could reach the pallets' accounts.
 
 use super::*;
-use crate::{
-	types::{Approval, AssetState},
-	Error,
-};
+use crate::{types::Approval, Error};
 use frame_support::{assert_noop, traits::Contains};
 use sp_runtime::DispatchError;
 
@@ -128,7 +125,7 @@ fn hand_over_destroying(asset: u32) {
 	);
 	assert_eq!(
 		CommunityCurrencies::currency(asset).map(|info| info.state),
-		Some(AssetState::Destroying)
+		Some(pallet_assets::AssetStatus::Destroying)
 	);
 }
 
@@ -167,7 +164,7 @@ fn a_currency_root_destroys_is_no_longer_usable() {
 		assert!(!CommunityCurrencies::contains(&COOP_CURRENCY));
 		assert_eq!(
 			CommunityCurrencies::currency(COOP_CURRENCY).map(|info| (info.usable, info.state)),
-			Some((false, AssetState::Destroying))
+			Some((false, pallet_assets::AssetStatus::Destroying))
 		);
 	});
 }
@@ -213,8 +210,8 @@ fn the_runtime_api_tells_each_currency_with_its_powers() {
 			(b"Coop hours".to_vec(), b"HRS".to_vec(), 2)
 		);
 		assert_eq!(
-			(info.min_balance, info.supply, info.state),
-			(COOP_MIN_BALANCE, 1_000, AssetState::Live)
+			(info.min_balance, info.supply, info.state.clone()),
+			(COOP_MIN_BALANCE, 1_000, pallet_assets::AssetStatus::Live)
 		);
 		let unapproved = CommunityCurrencies::currency(8).unwrap();
 		assert_eq!(
